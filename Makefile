@@ -1,0 +1,104 @@
+# ink: plain GNU make.  make, make check, make check SAN=1, make demo,
+# make bench, make fuzz, make install PREFIX=..., make clean.
+
+VERSION  = 0.1.0
+PROGS    = inkcat inkfmt
+PREFIX  ?= /usr/local
+CC      ?= cc
+PKG     ?= pkg-config
+
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+           -D_GNU_SOURCE -DINK_VERSION='"$(VERSION)"' -Icommon
+ifeq ($(SAN),1)
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+# libraries, each linked only into the programs that need it
+LIBS_inkcat = $(shell $(PKG) --libs libarchive)
+LIBS_inkfmt = $(shell $(PKG) --libs jansson)
+CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson)
+
+COMMON  = err out in rec utf8 enc src
+OBJ     = $(COMMON:%=obj/common/%.o)
+BINS    = $(PROGS:%=bin/%)
+MANS    = $(wildcard man/*.[157])
+
+all: $(BINS)
+
+# rebuild everything when the flags change (SAN=1 and back)
+obj/.flags: FORCE
+	@mkdir -p obj/common obj/cmd obj/fuzz
+	@echo '$(CC) $(CFLAGS) $(LDFLAGS)' | cmp -s - $@ || \
+	    echo '$(CC) $(CFLAGS) $(LDFLAGS)' > $@
+
+obj/%.o: %.c obj/.flags
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(CFLAGS_LIBS) -MMD -MP -c -o $@ $<
+
+obj/libink.a: $(OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(OBJ)
+
+bin/%: obj/cmd/%.o obj/libink.a
+	@mkdir -p bin
+	$(CC) $(LDFLAGS) -o $@ $< obj/libink.a $(LIBS_$*)
+
+# the fuzz harnesses, replayed over their saved corpora without clang
+FUZZ      = record inkcat
+FUZZ_LIBS = $(shell $(PKG) --libs libarchive)
+obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)
+
+deps:
+	@tools/deps test
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: $(BINS) $(FUZZ:%=obj/fuzz/replay-%)
+	@for m in $(MANS); do mandoc -Tlint -Wwarning $$m || exit 1; done
+	@echo "mandoc -Tlint: $(words $(MANS)) pages clean"
+	@for f in $(FUZZ); do obj/fuzz/replay-$$f fuzz/corpus/$$f/* || exit 1; done
+	bats tests
+
+demo:
+	@tools/deps build
+	@$(MAKE) --no-print-directory all
+	@tools/demo
+
+bench:
+	@tools/deps test
+	@$(MAKE) --no-print-directory all
+	bench/inkcat.sh
+
+# libFuzzer, FUZZTIME seconds per harness (needs clang)
+FUZZTIME ?= 60
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+              -Icommon $(shell $(PKG) --cflags libarchive)
+fuzz:
+	@mkdir -p obj/fuzz
+	for f in $(FUZZ); do \
+	    clang $(FUZZ_CFLAGS) -o obj/fuzz/fuzz-$$f fuzz/fuzz_$$f.c \
+	        $(COMMON:%=common/%.c) $(FUZZ_LIBS) || exit 1; \
+	    mkdir -p obj/fuzz/corpus-$$f; \
+	    obj/fuzz/fuzz-$$f -max_total_time=$(FUZZTIME) \
+	        obj/fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; \
+	done
+
+install: $(BINS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/man/man7
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
+	for m in $(MANS); do \
+	    install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man$${m##*.}; \
+	done
+
+clean:
+	rm -rf bin obj
+
+.PHONY: all deps check test demo bench fuzz install clean FORCE
+.SECONDARY:
+-include $(wildcard obj/*/*.d)

@@ -1,0 +1,655 @@
+/*
+ * inkfmt: render ink records (ink(5)) for people and other tools.
+ *
+ *	-r  the original bytes (the inverse of inkcat)
+ *	-t  plain text (the default)
+ *	-m  Markdown
+ *	-j  JSON Lines, one object per record
+ *	-f  a TSV table of chosen columns
+ *	-a  with -t, -m or -j: one block or object per article
+ *
+ * JSON must be valid UTF-8, so -j writes U+FFFD for each invalid byte and
+ * says how many on stderr; every other mode writes the bytes as they are.
+ * With -a, records are gathered per DOC and ART; before inksplit has run
+ * (ART 0) that is a whole document, held in memory until it ends.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "in.h"
+#include "out.h"
+#include "rec.h"
+#include "utf8.h"
+
+static const char usage[] =
+    "usage: inkfmt [-ahHjmrtV] [-f column,...] [-R size]\n";
+
+enum mode { RAW, TEXT, MARKDOWN, JSON, TABLE };
+
+/* the output mode, and whether records are gathered into articles */
+static enum mode mode = TEXT;
+static bool articles;
+/* -f: the columns, split at commas, and whether to print their names */
+static char **cols;
+static size_t ncols;
+static bool header;
+/* what the previous record was, to place separators between them */
+static char *prevdoc;
+static size_t prevdoclen;
+static uint64_t prevart;
+static bool first = true, prevline;
+/* scratch for unescaped text */
+static char *scratch;
+static size_t scratchcap;
+/* JSON: invalid UTF-8 bytes replaced so far */
+static uint64_t replaced;
+/* -a: the current article's records, stored as lines end to end */
+static char *art;
+static size_t artlen, artcap;
+
+/* tags gathered from an article's records into its own object or block */
+static const char *const gathered[] = {
+	"dl", "by", "feed", "title", "date", "url", "author", "lang",
+};
+
+static void
+help(void)
+{
+	printf("%s\n", usage);
+	puts("Render ink records from stdin.\n\n"
+	    "  -r, --raw             the original bytes back (inverse of "
+	    "inkcat)\n"
+	    "  -t, --text            plain text for people (default)\n"
+	    "  -m, --markdown        Markdown\n"
+	    "  -j, --json            JSON Lines\n"
+	    "  -f, --fields=COLS     TSV of doc,art,seq,kind,text and tag "
+	    "names\n"
+	    "  -H, --header          with -f, a first line of column names\n"
+	    "  -a, --articles        one block or object per article\n"
+	    "  -R, --max-record=SIZE skip records longer than SIZE "
+	    "(default 64M)\n"
+	    "  -h, --help            show this help\n"
+	    "  -V, --version         show the version\n\n"
+	    "See inkfmt(1).");
+	exit(out_finish());
+}
+
+/* the unescaped bytes of an escaped field, valid until the next call */
+static struct slice
+unesc(struct slice f)
+{
+	if (f.n > scratchcap) {
+		scratchcap = f.n * 2;
+		scratch = xrealloc(scratch, scratchcap);
+	}
+	return (struct slice){ scratch, rec_unesc(f.p, f.n, scratch) };
+}
+
+/* ---- JSON ---- */
+
+/* a JSON string of bytes, invalid UTF-8 replaced */
+static json_t *
+jstr_bytes(struct slice u)
+{
+	size_t bad = utf8_count_invalid(u.p, u.n);
+	const unsigned char *p = (const unsigned char *)u.p;
+	char *clean, *d;
+	json_t *j;
+
+	if (bad == 0)
+		return json_stringn_nocheck(u.p, u.n);
+	replaced += bad;
+	d = clean = xmalloc(u.n + 2 * bad);
+	for (size_t i = 0; i < u.n;) {
+		uint32_t cp;
+		size_t len = utf8_decode(p + i, u.n - i, &cp);
+
+		if (len == 0) {
+			d += utf8_encode(UTF8_REPLACEMENT, d);
+			i++;
+		} else {
+			memcpy(d, p + i, len);
+			d += len;
+			i += len;
+		}
+	}
+	j = json_stringn_nocheck(clean, (size_t)(d - clean));
+	free(clean);
+	return j;
+}
+
+/* a JSON string of an escaped field */
+static json_t *
+jstr(struct slice f)
+{
+	return jstr_bytes(unesc(f));
+}
+
+static void
+jset(json_t *obj, const char *key, json_t *v)
+{
+	if (v == NULL || json_object_set_new(obj, key, v) != 0)
+		err_fatal("out of memory");
+}
+
+/* add a value under key: a string, or a list once the key repeats */
+static void
+jadd(json_t *obj, struct slice key, json_t *v)
+{
+	char k[256];
+	json_t *old, *list;
+
+	snprintf(k, sizeof k, "%.*s", (int)key.n, key.p);
+	if ((old = json_object_get(obj, k)) == NULL) {
+		jset(obj, k, v);
+	} else if (json_is_array(old)) {
+		json_array_append_new(old, v);
+	} else {
+		list = json_array();
+		json_array_append(list, old);
+		json_array_append_new(list, v);
+		jset(obj, k, list);
+	}
+}
+
+static int
+jwrite(const char *buf, size_t n, void *ctx)
+{
+	(void)ctx;
+	out_write(buf, n);
+	return 0;
+}
+
+static void
+jprint(json_t *obj)
+{
+	if (json_dump_callback(obj, jwrite, NULL, JSON_COMPACT) != 0)
+		err_fatal("cannot encode JSON");
+	out_putc('\n');
+	json_decref(obj);
+}
+
+static json_t *
+jhead(const struct rec *r)
+{
+	json_t *o = json_object();
+
+	jset(o, "doc", jstr(r->doc));
+	jset(o, "art", json_integer((json_int_t)r->art));
+	return o;
+}
+
+static void
+json_record(const struct rec *r)
+{
+	json_t *o = jhead(r), *tags = json_object();
+
+	jset(o, "seq", json_integer((json_int_t)r->seq));
+	jset(o, "kind", json_stringn(r->kind.p, r->kind.n));
+	jset(o, "text", jstr(r->text));
+	for (size_t i = 0; i < r->ntag; i++)
+		jadd(tags, tag_key(r->tag[i]), jstr(tag_value(r->tag[i])));
+	jset(o, "tags", tags);
+	jprint(o);
+}
+
+/* ---- records one by one ---- */
+
+static bool
+same_doc(const struct rec *r)
+{
+	return prevdoc != NULL && r->doc.n == prevdoclen &&
+	    memcmp(r->doc.p, prevdoc, prevdoclen) == 0;
+}
+
+static void
+remember(const struct rec *r)
+{
+	prevdoc = xrealloc(prevdoc, r->doc.n + 1);
+	memcpy(prevdoc, r->doc.p, r->doc.n);
+	prevdoclen = r->doc.n;
+	prevart = r->art;
+	prevline = slice_eq(r->kind, "line");
+	first = false;
+}
+
+static void
+raw_record(const struct rec *r)
+{
+	struct slice t = unesc(r->text);
+
+	out_write(t.p, t.n);
+	if (rec_tag(r, "noeol", 0) < 0)
+		out_putc('\n');
+}
+
+/* a blank line between paragraphs, a rule between articles/documents */
+static void
+separate(const struct rec *r, const char *rule)
+{
+	bool line = slice_eq(r->kind, "line");
+
+	if (first)
+		return;
+	if (!same_doc(r) || r->art != prevart)
+		out_str(rule);
+	else if (!(line && prevline))
+		out_putc('\n');
+}
+
+static void
+markdown_prefix(const struct rec *r, struct slice t)
+{
+	long lv;
+
+	if (slice_eq(r->kind, "title"))
+		out_str("# ");
+	else if (slice_eq(r->kind, "deck"))
+		out_str("## ");
+	else if (slice_eq(r->kind, "section"))
+		out_str("### ");
+	else if (slice_eq(r->kind, "head") && (lv = rec_tag(r, "level", 0))
+	    >= 0) {
+		struct slice v = tag_value(r->tag[lv]);
+		int n = v.n == 1 && v.p[0] >= '1' && v.p[0] <= '6' ?
+		    v.p[0] - '0' : 2;
+
+		out_write("######", (size_t)n);
+		out_putc(' ');
+	} else if (t.n > 0 && strchr("#>-+*=|", t.p[0]) != NULL) {
+		/* body text that Markdown would read as markup */
+		out_putc('\\');
+	}
+}
+
+static bool
+is_emphasized(const struct rec *r)
+{
+	return slice_eq(r->kind, "kicker") || slice_eq(r->kind, "caption") ||
+	    slice_eq(r->kind, "credit");
+}
+
+static void
+text_record(const struct rec *r)
+{
+	struct slice t;
+
+	separate(r, mode == MARKDOWN ? "\n---\n\n" :
+	    "\n----------------------------------------\n\n");
+	t = unesc(r->text);
+	if (mode == MARKDOWN) {
+		markdown_prefix(r, t);
+		if (is_emphasized(r))
+			out_putc('*');
+	}
+	out_write(t.p, t.n);
+	if (mode == MARKDOWN && is_emphasized(r))
+		out_putc('*');
+	out_putc('\n');
+}
+
+static void
+table_record(const struct rec *r)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		const char *col = cols[c];
+
+		if (c > 0)
+			out_putc('\t');
+		if (strcmp(col, "doc") == 0)
+			out_write(r->doc.p, r->doc.n);
+		else if (strcmp(col, "art") == 0)
+			out_u64(r->art);
+		else if (strcmp(col, "seq") == 0)
+			out_u64(r->seq);
+		else if (strcmp(col, "kind") == 0)
+			out_write(r->kind.p, r->kind.n);
+		else if (strcmp(col, "text") == 0)
+			out_write(r->text.p, r->text.n);
+		else
+			for (long i = rec_tag(r, col, 0), k = 0; i >= 0;
+			    i = rec_tag(r, col, (size_t)i + 1), k++) {
+				struct slice v = tag_value(r->tag[i]);
+
+				if (k > 0)
+					out_putc(';');
+				out_write(v.p, v.n);
+			}
+	}
+	out_putc('\n');
+}
+
+static void
+render(const struct rec *r)
+{
+	switch (mode) {
+	case RAW:
+		raw_record(r);
+		break;
+	case TEXT:
+	case MARKDOWN:
+		text_record(r);
+		break;
+	case JSON:
+		json_record(r);
+		break;
+	case TABLE:
+		table_record(r);
+		break;
+	}
+	remember(r);
+}
+
+/* ---- whole articles (-a) ---- */
+
+/* where each kind of record goes in an article; the rest is its text */
+enum field { TITLE, KICKER, DECK, DATELINE, BYLINE, TEXT_, CAPTION,
+	CREDIT, NOTE, NFIELD, NONE };
+
+static const struct {
+	const char *kind;
+	enum field field;
+} roles[] = {
+	{ "title", TITLE }, { "kicker", KICKER }, { "deck", DECK },
+	{ "dateline", DATELINE }, { "byline", BYLINE }, { "caption", CAPTION },
+	{ "credit", CREDIT }, { "note", NOTE }, { "figure", NONE },
+};
+
+static const char *const fieldname[NFIELD] = {
+	"title", "kicker", "deck", "dateline", "byline", "text", "caption",
+	"credit", "note",
+};
+
+struct sbuf {
+	char	*p;
+	size_t	 n, cap;
+};
+
+static void
+sb_add(struct sbuf *b, const char *p, size_t n)
+{
+	if (b->n + n > b->cap) {
+		b->cap = 2 * (b->n + n);
+		b->p = xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->n, p, n);
+	b->n += n;
+}
+
+static enum field
+field_of(struct slice kind)
+{
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if (slice_eq(kind, roles[i].kind))
+			return roles[i].field;
+	return TEXT_;
+}
+
+static bool
+is_gathered(struct slice key)
+{
+	for (size_t i = 0; i < sizeof gathered / sizeof gathered[0]; i++) {
+		size_t n = strlen(gathered[i]);
+
+		if (key.n >= n && memcmp(key.p, gathered[i], n) == 0 &&
+		    (key.n == n || key.p[n] == '.'))
+			return true;
+	}
+	return false;
+}
+
+static void
+article_text(struct sbuf f[NFIELD])
+{
+	static const char *const md[NFIELD][2] = {
+		[TITLE] = { "# ", "" }, [KICKER] = { "*", "*" },
+		[DECK] = { "## ", "" }, [CAPTION] = { "*", "*" },
+		[CREDIT] = { "*", "*" },
+	};
+	static const enum field order[] = {
+		KICKER, TITLE, DECK, DATELINE, BYLINE, TEXT_, CAPTION, CREDIT,
+		NOTE,
+	};
+	bool any = false;
+
+	if (!first)
+		out_str(mode == MARKDOWN ? "\n---\n\n" :
+		    "\n----------------------------------------\n\n");
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		enum field k = order[i];
+
+		if (f[k].n == 0)
+			continue;
+		if (any)
+			out_putc('\n');
+		any = true;
+		if (mode == MARKDOWN && md[k][0] != NULL)
+			out_str(md[k][0]);
+		out_write(f[k].p, f[k].n);
+		if (mode == MARKDOWN && md[k][1] != NULL)
+			out_str(md[k][1]);
+		out_putc('\n');
+	}
+}
+
+static void
+article_json(const struct rec *r, struct sbuf f[NFIELD], json_t *tags)
+{
+	json_t *o = jhead(r);
+
+	for (int k = 0; k < NFIELD; k++)
+		if (f[k].n > 0 || k == TITLE || k == TEXT_)
+			jset(o, fieldname[k], jstr_bytes((struct slice){
+			    f[k].p ? f[k].p : "", f[k].n }));
+	jset(o, "tags", tags);
+	jprint(o);
+}
+
+/* render the article gathered in art[], then forget it */
+static void
+flush_article(void)
+{
+	static struct rec r;
+	struct sbuf f[NFIELD] = { { 0 } };
+	json_t *tags = mode == JSON ? json_object() : NULL;
+	bool wasline = false;
+
+	for (size_t off = 0; off < artlen;) {
+		char *nl = memchr(art + off, '\n', artlen - off);
+		enum field k;
+		struct slice t;
+		bool line;
+
+		rec_parse(&r, art + off, (size_t)(nl - (art + off)));
+		off = (size_t)(nl - art) + 1;
+		if ((k = field_of(r.kind)) == NONE)
+			continue;
+		line = slice_eq(r.kind, "line");
+		if (f[k].n > 0)
+			sb_add(&f[k], k <= BYLINE ? " " : line && wasline ?
+			    "\n" : "\n\n", k <= BYLINE ? 1 : line &&
+			    wasline ? 1 : 2);
+		wasline = line;
+		t = unesc(r.text);
+		sb_add(&f[k], t.p, t.n);
+		for (size_t i = 0; tags != NULL && i < r.ntag; i++)
+			if (is_gathered(tag_key(r.tag[i])))
+				jadd(tags, tag_key(r.tag[i]),
+				    jstr(tag_value(r.tag[i])));
+	}
+	if (mode == JSON)
+		article_json(&r, f, tags);
+	else
+		article_text(f);
+	for (int k = 0; k < NFIELD; k++)
+		free(f[k].p);
+	artlen = 0;
+	first = false;
+}
+
+static void
+gather(const struct rec *r, const char *line, size_t len)
+{
+	if (artlen > 0 && (!same_doc(r) || r->art != prevart))
+		flush_article();
+	if (artlen + len + 1 > artcap) {
+		artcap = 2 * (artlen + len + 1);
+		art = xrealloc(art, artcap);
+	}
+	memcpy(art + artlen, line, len);
+	art[artlen + len] = '\n';
+	artlen += len + 1;
+	prevdoc = xrealloc(prevdoc, r->doc.n + 1);
+	memcpy(prevdoc, r->doc.p, r->doc.n);
+	prevdoclen = r->doc.n;
+	prevart = r->art;
+}
+
+/* ---- options and the main loop ---- */
+
+static void
+set_columns(char *list)
+{
+	for (char *c = strtok(list, ","); c != NULL; c = strtok(NULL, ",")) {
+		cols = xrealloc(cols, (ncols + 1) * sizeof *cols);
+		cols[ncols++] = c;
+	}
+	if (ncols == 0)
+		err_usage(usage, "-f needs at least one column");
+}
+
+static void
+check_options(void)
+{
+	if (articles && (mode == RAW || mode == TABLE))
+		err_usage(usage, "-a goes with -t, -m or -j");
+	if (header && mode != TABLE)
+		err_usage(usage, "-H goes with -f");
+}
+
+static void
+format(size_t maxrec)
+{
+	struct in in;
+	struct rec r;
+	const char *line, *why;
+	size_t len;
+	uint64_t lineno = 0;
+	enum in_result res;
+
+	rec_init(&r);
+	in_open(&in, STDIN_FILENO, maxrec);
+	while ((res = in_getline(&in, &line, &len)) != IN_EOF) {
+		lineno++;
+		if (res == IN_TOOLONG) {
+			err_input(NULL, 0, 0, "line %llu: record of %zu bytes is "
+			    "longer than --max-record; skipped",
+			    (unsigned long long)lineno, len);
+			continue;
+		}
+		if ((why = rec_parse(&r, line, len)) != NULL) {
+			err_input(NULL, 0, 0, "line %llu: malformed record: %s",
+			    (unsigned long long)lineno, why);
+			continue;
+		}
+		if (articles)
+			gather(&r, line, len);
+		else
+			render(&r);
+	}
+	if (artlen > 0)
+		flush_article();
+	in_close(&in);
+	rec_free(&r);
+}
+
+static void
+print_header(void)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		if (c > 0)
+			out_putc('\t');
+		out_str(cols[c]);
+	}
+	out_putc('\n');
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "raw", no_argument, NULL, 'r' },
+		{ "text", no_argument, NULL, 't' },
+		{ "markdown", no_argument, NULL, 'm' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "fields", required_argument, NULL, 'f' },
+		{ "header", no_argument, NULL, 'H' },
+		{ "articles", no_argument, NULL, 'a' },
+		{ "max-record", required_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	size_t maxrec = 64 << 20;
+	int c;
+
+	err_init(argv[0]);
+	out_init();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "rtmjf:HaR:hV", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'r':
+			mode = RAW;
+			break;
+		case 't':
+			mode = TEXT;
+			break;
+		case 'm':
+			mode = MARKDOWN;
+			break;
+		case 'j':
+			mode = JSON;
+			break;
+		case 'f':
+			mode = TABLE;
+			set_columns(optarg);
+			break;
+		case 'H':
+			header = true;
+			break;
+		case 'a':
+			articles = true;
+			break;
+		case 'R':
+			maxrec = (size_t)xstrtosize(optarg, "--max-record",
+			    usage);
+			break;
+		case 'h':
+			help();
+			break;
+		case 'V':
+			puts("inkfmt " INK_VERSION);
+			return out_finish();
+		default:
+			err_usage(usage, "bad option: %s", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		err_usage(usage, "unexpected operand: %s (inkfmt reads stdin)",
+		    argv[optind]);
+	check_options();
+	err_stdin_tty(usage);
+	if (header)
+		print_header();
+	format(maxrec);
+	if (replaced > 0)
+		err_warn(NULL, 0, 0, "%llu invalid UTF-8 bytes written as "
+		    "U+FFFD in JSON", (unsigned long long)replaced);
+	return out_finish();
+}

@@ -1,0 +1,208 @@
+/*
+ * out: see out.h.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "out.h"
+
+#define OUTSIZE (128 * 1024)
+
+/* the output buffer and how much of it is filled */
+static char obuf[OUTSIZE];
+static size_t olen;
+
+void
+out_init(void)
+{
+	/* EPIPE comes back from write() and is handled there */
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void
+drain(const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(STDOUT_FILENO, p, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE)
+				_exit(err_status());
+			err_fatal("write error on stdout: %s", strerror(errno));
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+void
+out_flush(void)
+{
+	drain(obuf, olen);
+	olen = 0;
+}
+
+void
+out_flush_quiet(void)
+{
+	if (olen > 0)
+		out_flush();
+}
+
+void
+out_write(const void *p, size_t n)
+{
+	if (n > OUTSIZE - olen) {
+		out_flush();
+		if (n >= OUTSIZE) {
+			drain(p, n);
+			return;
+		}
+	}
+	memcpy(obuf + olen, p, n);
+	olen += n;
+}
+
+void
+out_putc(int c)
+{
+	if (olen == OUTSIZE)
+		out_flush();
+	obuf[olen++] = (char)c;
+}
+
+void
+out_str(const char *s)
+{
+	out_write(s, strlen(s));
+}
+
+void
+out_u64(uint64_t v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	out_write(tmp + i, sizeof tmp - i);
+}
+
+/*
+ * Find the first byte that needs an escape, eight bytes at a time: the
+ * SWAR test below flags a byte equal to TAB, LF, CR or backslash.  Lines of
+ * news text rarely hold any, so this is the hot loop of inkcat.
+ */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+static inline uint64_t
+has_byte(uint64_t x, unsigned char b)
+{
+	uint64_t y = x ^ (ONES * b);
+
+	return (y - ONES) & ~y & HIGHS;
+}
+
+static const char *
+find_special(const char *p, const char *end)
+{
+	while (end - p >= 8) {
+		uint64_t x;
+
+		memcpy(&x, p, 8);
+		if (has_byte(x, '\t') | has_byte(x, '\n') |
+		    has_byte(x, '\r') | has_byte(x, '\\'))
+			break;
+		p += 8;
+	}
+	for (; p < end; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r' || *p == '\\')
+			return p;
+	return end;
+}
+
+static char
+escape_letter(char c)
+{
+	switch (c) {
+	case '\t':
+		return 't';
+	case '\n':
+		return 'n';
+	case '\r':
+		return 'r';
+	default:
+		return '\\';
+	}
+}
+
+void
+out_esc(const void *v, size_t n)
+{
+	const char *p = v, *end = p + n;
+
+	while (p < end) {
+		const char *q = find_special(p, end);
+
+		out_write(p, (size_t)(q - p));
+		if (q == end)
+			break;
+		out_putc('\\');
+		out_putc(escape_letter(*q));
+		p = q + 1;
+	}
+}
+
+size_t
+esc_len(const void *v, size_t n)
+{
+	const char *p = v, *end = p + n;
+	size_t len = n;
+
+	while ((p = find_special(p, end)) < end) {
+		len++;
+		p++;
+	}
+	return len;
+}
+
+size_t
+esc_copy(char *dst, const void *v, size_t n)
+{
+	const char *p = v, *end = p + n;
+	char *d = dst;
+
+	while (p < end) {
+		const char *q = find_special(p, end);
+
+		memcpy(d, p, (size_t)(q - p));
+		d += q - p;
+		if (q == end)
+			break;
+		*d++ = '\\';
+		*d++ = escape_letter(*q);
+		p = q + 1;
+	}
+	return (size_t)(d - dst);
+}
+
+int
+out_finish(void)
+{
+	/* --help and --version print through stdio */
+	if (fflush(stdout) != 0)
+		err_fatal("write error on stdout: %s", strerror(errno));
+	out_flush();
+	if (close(STDOUT_FILENO) != 0 && errno != EINTR)
+		err_fatal("write error on stdout: %s", strerror(errno));
+	return err_status();
+}

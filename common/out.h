@@ -1,0 +1,31 @@
+/*
+ * out: the one buffered writer on stdout every program uses.
+ *
+ * Every write is checked: a failing write (ENOSPC, EIO) is fatal (exit 2),
+ * EPIPE ends the program quietly with the status so far, since "| head" is
+ * normal.  out_finish() flushes, closes stdout and returns the exit status.
+ */
+#ifndef INK_OUT_H
+#define INK_OUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void	out_init(void);
+void	out_write(const void *p, size_t n);
+void	out_putc(int c);
+void	out_str(const char *s);
+void	out_u64(uint64_t v);
+/* write bytes with the record escapes: \\ \t \n \r */
+void	out_esc(const void *p, size_t n);
+void	out_flush(void);
+/* flush if anything is pending; for use before messages on stderr */
+void	out_flush_quiet(void);
+int	out_finish(void);
+
+/* escaped length of n bytes: how many bytes out_esc() would write */
+size_t	esc_len(const void *p, size_t n);
+/* escape n bytes into dst, which has room for esc_len(); returns that */
+size_t	esc_copy(char *dst, const void *p, size_t n);
+
+#endif

@@ -1,0 +1,253 @@
+/*
+ * rec: see rec.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "out.h"
+#include "rec.h"
+
+void
+rec_init(struct rec *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+void
+rec_free(struct rec *r)
+{
+	free(r->tag);
+	rec_init(r);
+}
+
+bool
+slice_eq(struct slice s, const char *str)
+{
+	size_t n = strlen(str);
+
+	return s.n == n && memcmp(s.p, str, n) == 0;
+}
+
+/* a field may hold only the four escapes and no raw CR */
+static const char *
+check_escapes(struct slice f)
+{
+	const char *p = f.p, *end = f.p + f.n;
+
+	if (memchr(p, '\r', f.n) != NULL)
+		return "raw carriage return (CRLF line ends?)";
+	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		if (p + 1 == end)
+			return "backslash at end of field";
+		if (strchr("\\tnr", p[1]) == NULL || p[1] == '\0')
+			return "unknown escape (only \\\\ \\t \\n \\r)";
+		p += 2;
+	}
+	return NULL;
+}
+
+static bool
+parse_num(struct slice f, uint64_t *v)
+{
+	uint64_t n = 0;
+
+	if (f.n == 0 || f.n > 19)
+		return false;
+	for (size_t i = 0; i < f.n; i++) {
+		unsigned char c = (unsigned char)f.p[i];
+
+		if (c < '0' || c > '9')
+			return false;
+		n = n * 10 + (c - '0');
+	}
+	*v = n;
+	return true;
+}
+
+static bool
+is_lower(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool
+valid_kind(struct slice f)
+{
+	if (f.n == 0)
+		return false;
+	for (size_t i = 0; i < f.n; i++)
+		if (!is_lower((unsigned char)f.p[i]))
+			return false;
+	return true;
+}
+
+static bool
+valid_key(struct slice t)
+{
+	size_t i;
+
+	if (t.n == 0 || !is_lower((unsigned char)t.p[0]))
+		return false;
+	for (i = 1; i < t.n && t.p[i] != '='; i++) {
+		unsigned char c = (unsigned char)t.p[i];
+
+		if (!is_lower(c) && !(c >= '0' && c <= '9') && c != '_' &&
+		    c != '.')
+			return false;
+	}
+	return i < t.n;
+}
+
+/*
+ * Cut the next TAB-separated field off *rest.  rest->p is NULL once the
+ * last field has been cut, so an empty last field still counts as one.
+ */
+static bool
+next_field(struct slice *rest, struct slice *f)
+{
+	const char *tab;
+
+	if (rest->p == NULL)
+		return false;
+	*f = *rest;
+	tab = memchr(rest->p, '\t', rest->n);
+	if (tab == NULL) {
+		rest->p = NULL;
+		return true;
+	}
+	f->n = (size_t)(tab - f->p);
+	rest->n -= f->n + 1;
+	rest->p = tab + 1;
+	return true;
+}
+
+const char *
+rec_parse(struct rec *r, const char *line, size_t len)
+{
+	struct slice rest = { line, len }, art, seq, t;
+	const char *why;
+
+	r->ntag = 0;
+	if (!next_field(&rest, &r->doc) || !next_field(&rest, &art) ||
+	    !next_field(&rest, &seq) || !next_field(&rest, &r->kind) ||
+	    !next_field(&rest, &r->text))
+		return "fewer than 5 TAB-separated fields";
+	if (r->doc.n == 0)
+		return "empty DOC field";
+	if ((why = check_escapes(r->doc)) != NULL)
+		return why;
+	if (!parse_num(art, &r->art))
+		return "ART is not a number";
+	if (!parse_num(seq, &r->seq))
+		return "SEQ is not a number";
+	if (!valid_kind(r->kind))
+		return "KIND is not a lowercase word";
+	if ((why = check_escapes(r->text)) != NULL)
+		return why;
+	while (next_field(&rest, &t)) {
+		if (!valid_key(t))
+			return "tag is not KEY=VALUE with KEY [a-z][a-z0-9_.]*";
+		if ((why = check_escapes(tag_value(t))) != NULL)
+			return why;
+		if (r->ntag == r->tagcap) {
+			r->tagcap = r->tagcap ? 2 * r->tagcap : 16;
+			r->tag = xrealloc(r->tag, r->tagcap * sizeof *r->tag);
+		}
+		r->tag[r->ntag++] = t;
+	}
+	return NULL;
+}
+
+struct slice
+tag_key(struct slice t)
+{
+	const char *eq = memchr(t.p, '=', t.n);
+
+	return (struct slice){ t.p, (size_t)(eq - t.p) };
+}
+
+struct slice
+tag_value(struct slice t)
+{
+	const char *eq = memchr(t.p, '=', t.n);
+
+	return (struct slice){ eq + 1, t.n - (size_t)(eq + 1 - t.p) };
+}
+
+long
+rec_tag(const struct rec *r, const char *key, size_t from)
+{
+	size_t n = strlen(key);
+
+	for (size_t i = from; i < r->ntag; i++)
+		if (r->tag[i].n > n && r->tag[i].p[n] == '=' &&
+		    memcmp(r->tag[i].p, key, n) == 0)
+			return (long)i;
+	return -1;
+}
+
+size_t
+rec_unesc(const char *p, size_t n, char *dst)
+{
+	const char *end = p + n;
+	char *d = dst;
+
+	while (p < end) {
+		const char *bs = memchr(p, '\\', (size_t)(end - p));
+		size_t run = bs ? (size_t)(bs - p) : (size_t)(end - p);
+
+		memmove(d, p, run);
+		d += run;
+		if (bs == NULL)
+			break;
+		switch (bs[1]) {
+		case 't':
+			*d++ = '\t';
+			break;
+		case 'n':
+			*d++ = '\n';
+			break;
+		case 'r':
+			*d++ = '\r';
+			break;
+		default:
+			*d++ = '\\';
+			break;
+		}
+		p = bs + 2;
+	}
+	return (size_t)(d - dst);
+}
+
+void
+rec_write_head(struct slice doc, uint64_t art, uint64_t seq, const char *kind)
+{
+	out_write(doc.p, doc.n);
+	out_putc('\t');
+	out_u64(art);
+	out_putc('\t');
+	out_u64(seq);
+	out_putc('\t');
+	out_str(kind);
+	out_putc('\t');
+}
+
+void
+rec_write(const struct rec *r)
+{
+	out_write(r->doc.p, r->doc.n);
+	out_putc('\t');
+	out_u64(r->art);
+	out_putc('\t');
+	out_u64(r->seq);
+	out_putc('\t');
+	out_write(r->kind.p, r->kind.n);
+	out_putc('\t');
+	out_write(r->text.p, r->text.n);
+	for (size_t i = 0; i < r->ntag; i++) {
+		out_putc('\t');
+		out_write(r->tag[i].p, r->tag[i].n);
+	}
+	out_putc('\n');
+}

@@ -1,0 +1,408 @@
+/*
+ * src: see src.h.
+ *
+ * The formats are named one by one rather than with
+ * archive_read_support_format_all(): that would also bid mtree and WARC,
+ * which a plain text file can look like.  A file no format claims is read
+ * as it is (the "raw" format), after any compression is undone.
+ */
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "enc.h"
+#include "err.h"
+#include "in.h"
+#include "src.h"
+
+#define BLOCK (128 * 1024)
+
+struct src {
+	const struct src_opts *o;
+	const struct src_sink *sink;
+	struct enc enc;
+	char	*name;		/* the document's name */
+	size_t	 namelen, namecap;
+	uint64_t seq;		/* lines begun so far */
+	char	*line;		/* a line cut by the end of a chunk */
+	size_t	 nline, linecap;
+	bool	 toolong;	/* the current line is past max_line */
+	uint64_t longlen;	/* and this long so far */
+};
+
+/* what the read callbacks need to read a file descriptor */
+struct fdin {
+	int	 fd;
+	char	 buf[BLOCK];
+};
+
+static void
+set_name(struct src *s, const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = b ? strlen(b) : 0;
+
+	s->namelen = na + (b ? 1 + nb : 0);
+	if (s->namelen + 1 > s->namecap) {
+		s->namecap = s->namelen + 64;
+		s->name = xrealloc(s->name, s->namecap);
+	}
+	memcpy(s->name, a, na);
+	if (b != NULL) {
+		s->name[na] = '#';
+		memcpy(s->name + na + 1, b, nb);
+	}
+	s->name[s->namelen] = '\0';
+}
+
+static void
+emit(struct src *s, const char *p, size_t n, bool noeol)
+{
+	s->seq++;
+	if (s->toolong) {
+		err_input(s->name, s->namelen, s->seq,
+		    "line of %llu bytes is longer than --max-record (%zu); "
+		    "skipped", (unsigned long long)s->longlen, s->o->max_line);
+		s->toolong = false;
+		s->longlen = 0;
+		return;
+	}
+	s->sink->line(s->sink->ctx, s->seq, p, n, noeol);
+}
+
+static void
+keep(struct src *s, const char *p, size_t n)
+{
+	if (s->toolong || s->nline + n > s->o->max_line) {
+		s->longlen += s->toolong ? n : s->nline + n;
+		s->toolong = true;
+		s->nline = 0;
+		return;
+	}
+	if (s->nline + n > s->linecap) {
+		s->linecap = 2 * (s->nline + n);
+		s->line = xrealloc(s->line, s->linecap);
+	}
+	memcpy(s->line + s->nline, p, n);
+	s->nline += n;
+}
+
+/* the decoder's output: cut it into lines */
+static void
+take(void *ctx, const char *p, size_t n)
+{
+	struct src *s = ctx;
+	const char *end = p + n, *nl;
+
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		if (s->nline == 0 && !s->toolong) {
+			if ((size_t)(nl - p) > s->o->max_line) {
+				s->toolong = true;
+				s->longlen = (size_t)(nl - p);
+			}
+			emit(s, p, (size_t)(nl - p), false);
+		} else {
+			keep(s, p, (size_t)(nl - p));
+			emit(s, s->line, s->nline, false);
+			s->nline = 0;
+		}
+		p = nl + 1;
+	}
+	if (p < end)
+		keep(s, p, (size_t)(end - p));
+}
+
+static void
+begin_doc(struct src *s)
+{
+	s->seq = 0;
+	s->nline = 0;
+	s->toolong = false;
+	s->longlen = 0;
+	enc_begin(&s->enc);
+	s->sink->begin(s->sink->ctx, s->name, s->namelen);
+}
+
+static void
+end_doc(struct src *s)
+{
+	enc_end(&s->enc);
+	if (s->nline > 0 || s->toolong)
+		emit(s, s->line, s->nline, true);
+	if (s->enc.name != NULL && s->o->verbose)
+		err_warn(s->name, s->namelen, 0, "%s, converted to UTF-8",
+		    s->enc.name);
+	if (s->enc.bad > 0)
+		err_input(s->name, s->namelen, 0, "%llu bytes not valid %s, "
+		    "each replaced by U+FFFD", (unsigned long long)s->enc.bad,
+		    s->enc.name);
+}
+
+bool
+src_selected(const struct src_opts *o, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < o->nexclude; i++)
+		if (fnmatch(o->exclude[i], name, 0) == 0)
+			return false;
+	if (o->ninclude == 0)
+		return true;
+	for (i = 0; i < o->ninclude; i++)
+		if (fnmatch(o->include[i], name, 0) == 0)
+			return true;
+	return false;
+}
+
+/* feed n zero bytes: the hole of a sparse member */
+static void
+feed_zeros(struct src *s, uint64_t n)
+{
+	static const char zeros[4096];
+
+	while (n > 0) {
+		size_t k = n < sizeof zeros ? (size_t)n : sizeof zeros;
+
+		enc_feed(&s->enc, zeros, k);
+		n -= k;
+	}
+}
+
+/* read the current entry's data; false when the archive is unusable */
+static bool
+read_member(struct src *s, struct archive *a)
+{
+	const void *buf;
+	size_t size;
+	int64_t offset, at = 0;
+	int r;
+
+	begin_doc(s);
+	while ((r = archive_read_data_block(a, &buf, &size, &offset)) ==
+	    ARCHIVE_OK || r == ARCHIVE_WARN) {
+		if (offset > at)
+			feed_zeros(s, (uint64_t)(offset - at));
+		at = offset + (int64_t)size;
+		if ((uint64_t)at > s->o->max_member) {
+			err_input(s->name, s->namelen, s->seq + 1,
+			    "longer than --max-member (%llu bytes); "
+			    "rest skipped", (unsigned long long)s->o->max_member);
+			s->nline = 0;
+			s->toolong = false;
+			return true;
+		}
+		enc_feed(&s->enc, buf, size);
+		if (s->sink->progress != NULL)
+			s->sink->progress(s->sink->ctx,
+			    (uint64_t)archive_filter_bytes(a, -1));
+	}
+	if (r != ARCHIVE_EOF) {
+		err_input(s->name, s->namelen, s->seq + 1, "%s; rest skipped",
+		    archive_error_string(a) ? archive_error_string(a) :
+		    "read error");
+		s->nline = 0;
+		s->toolong = false;
+		return r != ARCHIVE_FATAL;
+	}
+	end_doc(s);
+	return true;
+}
+
+static void
+read_archive(struct src *s, struct archive *a, const char *path)
+{
+	struct archive_entry *e;
+	int r;
+
+	while ((r = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
+		const char *member = archive_entry_pathname(e);
+
+		if (r == ARCHIVE_RETRY)
+			continue;
+		if (r == ARCHIVE_WARN && archive_error_string(a) != NULL &&
+		    s->o->verbose)
+			err_warn(path, strlen(path), 0, "%s",
+			    archive_error_string(a));
+		if (r < ARCHIVE_WARN) {
+			set_name(s, path, member);
+			err_input(path, strlen(path), 0, "%s%s",
+			    archive_error_string(a) ? archive_error_string(a) :
+			    "cannot read archive",
+			    r == ARCHIVE_FATAL ? "" : "; member skipped");
+			if (r == ARCHIVE_FATAL)
+				return;
+			continue;
+		}
+		if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+			set_name(s, path, NULL);
+		} else {
+			if (archive_entry_filetype(e) != AE_IFREG ||
+			    archive_entry_hardlink(e) != NULL)
+				continue;
+			if (member == NULL)
+				member = "?";
+			if (!src_selected(s->o, member))
+				continue;
+			set_name(s, path, member);
+			if (archive_entry_size_is_set(e) &&
+			    (uint64_t)archive_entry_size(e) > s->o->max_member) {
+				err_input(s->name, s->namelen, 0,
+				    "%lld bytes, longer than --max-member "
+				    "(%llu); skipped",
+				    (long long)archive_entry_size(e),
+				    (unsigned long long)s->o->max_member);
+				continue;
+			}
+		}
+		if (!read_member(s, a))
+			return;
+	}
+}
+
+static struct archive *
+new_reader(void)
+{
+	struct archive *a = archive_read_new();
+
+	if (a == NULL)
+		err_fatal("out of memory");
+	archive_read_support_filter_all(a);
+	archive_read_support_format_7zip(a);
+	archive_read_support_format_ar(a);
+	archive_read_support_format_cab(a);
+	archive_read_support_format_cpio(a);
+	archive_read_support_format_iso9660(a);
+	archive_read_support_format_lha(a);
+	archive_read_support_format_rar(a);
+	archive_read_support_format_rar5(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_xar(a);
+	archive_read_support_format_zip(a);
+	archive_read_support_format_empty(a);
+	archive_read_support_format_raw(a);
+	return a;
+}
+
+static void
+init(struct src *s, const struct src_opts *o, const struct src_sink *sink)
+{
+	memset(s, 0, sizeof *s);
+	s->o = o;
+	s->sink = sink;
+	enc_init(&s->enc, o->encoding, take, s);
+}
+
+static void
+fini(struct src *s, struct archive *a)
+{
+	archive_read_free(a);
+	enc_free(&s->enc);
+	free(s->name);
+	free(s->line);
+}
+
+static la_ssize_t
+fd_read(struct archive *a, void *ctx, const void **buf)
+{
+	struct fdin *f = ctx;
+	ssize_t r = in_read(f->fd, f->buf, sizeof f->buf);
+
+	if (r < 0)
+		archive_set_error(a, errno, "read error: %s", strerror(errno));
+	*buf = f->buf;
+	return r;
+}
+
+static la_int64_t
+fd_seek(struct archive *a, void *ctx, la_int64_t off, int whence)
+{
+	struct fdin *f = ctx;
+	off_t r = lseek(f->fd, off, whence);
+
+	if (r < 0) {
+		archive_set_error(a, errno, "seek error: %s", strerror(errno));
+		return ARCHIVE_FATAL;
+	}
+	return r;
+}
+
+static la_int64_t
+fd_skip(struct archive *a, void *ctx, la_int64_t n)
+{
+	struct fdin *f = ctx;
+	off_t here = lseek(f->fd, 0, SEEK_CUR);
+
+	(void)a;
+	if (here < 0 || lseek(f->fd, n, SEEK_CUR) < 0)
+		return 0;
+	return n;
+}
+
+bool
+src_file(const char *path, const struct src_opts *o,
+    const struct src_sink *sink)
+{
+	struct fdin *f;
+	struct archive *a;
+	struct stat st;
+	struct src s;
+	bool std = strcmp(path, "-") == 0;
+
+	f = xmalloc(sizeof *f);
+	f->fd = std ? STDIN_FILENO : open(path, O_RDONLY);
+	if (f->fd < 0 || fstat(f->fd, &st) < 0) {
+		err_input(path, strlen(path), 0, "%s", strerror(errno));
+		if (f->fd >= 0)
+			close(f->fd);
+		free(f);
+		return false;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		err_input(path, strlen(path), 0, "is a directory");
+		close(f->fd);
+		free(f);
+		return false;
+	}
+	init(&s, o, sink);
+	a = new_reader();
+	archive_read_set_read_callback(a, fd_read);
+	if (S_ISREG(st.st_mode)) {
+		archive_read_set_seek_callback(a, fd_seek);
+		archive_read_set_skip_callback(a, fd_skip);
+	}
+	archive_read_set_callback_data(a, f);
+	if (archive_read_open1(a) != ARCHIVE_OK)
+		err_input(path, strlen(path), 0, "%s",
+		    archive_error_string(a) ? archive_error_string(a) :
+		    "cannot read");
+	else
+		read_archive(&s, a, path);
+	fini(&s, a);
+	if (!std)
+		close(f->fd);
+	free(f);
+	return true;
+}
+
+void
+src_memory(const void *buf, size_t n, const char *name,
+    const struct src_opts *o, const struct src_sink *sink)
+{
+	struct archive *a;
+	struct src s;
+
+	init(&s, o, sink);
+	a = new_reader();
+	if (archive_read_open_memory(a, buf, n) != ARCHIVE_OK)
+		err_input(name, strlen(name), 0, "%s",
+		    archive_error_string(a) ? archive_error_string(a) :
+		    "cannot read");
+	else
+		read_archive(&s, a, name);
+	fini(&s, a);
+}
