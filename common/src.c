@@ -185,6 +185,11 @@ read_member(struct src *s, struct archive *a)
 	begin_doc(s);
 	while ((r = archive_read_data_block(a, &buf, &size, &offset)) ==
 	    ARCHIVE_OK || r == ARCHIVE_WARN) {
+		/* a damaged member (bad CRC, say) */
+		if (r == ARCHIVE_WARN)
+			err_input(s->name, s->namelen, s->seq + 1, "%s",
+			    archive_error_string(a) ? archive_error_string(a) :
+			    "damaged data");
 		if (offset > at)
 			feed_zeros(s, (uint64_t)(offset - at));
 		at = offset + (int64_t)size;
