@@ -40,7 +40,53 @@ struct src {
 struct fdin {
 	int	 fd;
 	char	 buf[BLOCK];
+	size_t	 npre;		/* bytes in buf read while sniffing */
 };
+
+/*
+ * Magic numbers of the archive and compression formats whose first bytes
+ * could pass for a line of text.
+ */
+static const struct {
+	const char *magic;
+	size_t	 len;
+} magics[] = {
+	{ "BZh", 3 }, { "LZIP", 4 }, { "LRZI", 4 }, { "\x89LZO", 4 },
+	{ "PK", 2 }, { "7z\xbc\xaf", 4 }, { "!<arch>", 7 }, { "xar!", 4 },
+	{ "Rar!", 4 }, { "MSCF", 4 }, { "07070", 5 }, { "\x28\xb5\x2f\xfd", 4 },
+	{ "\xfd" "7zXZ", 5 }, { "\xed\xab\xee\xdb", 4 },
+};
+
+enum sniff { TEXT, NOT_TEXT, MORE };
+
+/*
+ * Is this the start of a plain text file?  It is when its first line is
+ * complete and holds no control byte but TAB, CR and ESC, and it opens
+ * with no archive or compression magic; a UTF-16 byte order mark also
+ * says text.  libarchive could tell as much, but its bidders wait for up
+ * to 48 KiB of input first, and a line from "tail -f" must come out now.
+ */
+static enum sniff
+sniff(const unsigned char *p, size_t n, bool eof)
+{
+	size_t i;
+
+	if (n >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff)))
+		return TEXT;
+	for (i = 0; i < sizeof magics / sizeof magics[0]; i++)
+		if (n >= magics[i].len &&
+		    memcmp(p, magics[i].magic, magics[i].len) == 0)
+			return NOT_TEXT;
+	for (i = 0; i < n && i < 512; i++) {
+		if (p[i] == '\n')
+			return TEXT;
+		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' &&
+		    p[i] != 0x1b) || p[i] == 0x7f)
+			return NOT_TEXT;
+	}
+	return i == 512 || eof ? TEXT : MORE;
+}
 
 static void
 set_name(struct src *s, const char *a, const char *b)
@@ -315,11 +361,18 @@ static la_ssize_t
 fd_read(struct archive *a, void *ctx, const void **buf)
 {
 	struct fdin *f = ctx;
-	ssize_t r = in_read(f->fd, f->buf, sizeof f->buf);
+	ssize_t r;
 
+	*buf = f->buf;
+	if (f->npre > 0) {
+		/* what sniffing read first */
+		r = (ssize_t)f->npre;
+		f->npre = 0;
+		return r;
+	}
+	r = in_read(f->fd, f->buf, sizeof f->buf);
 	if (r < 0)
 		archive_set_error(a, errno, "read error: %s", strerror(errno));
-	*buf = f->buf;
 	return r;
 }
 
@@ -346,6 +399,43 @@ fd_skip(struct archive *a, void *ctx, la_int64_t n)
 	if (here < 0 || lseek(f->fd, n, SEEK_CUR) < 0)
 		return 0;
 	return n;
+}
+
+/* a plain text file: no libarchive, the bytes go straight to the decoder */
+static void
+read_text(struct src *s, struct fdin *f, const char *path)
+{
+	ssize_t r;
+
+	set_name(s, path, NULL);
+	begin_doc(s);
+	enc_feed(&s->enc, f->buf, f->npre);
+	while ((r = in_read(f->fd, f->buf, sizeof f->buf)) > 0)
+		enc_feed(&s->enc, f->buf, (size_t)r);
+	if (r < 0) {
+		err_input(s->name, s->namelen, s->seq + 1, "read error: %s; "
+		    "rest skipped", strerror(errno));
+		return;
+	}
+	end_doc(s);
+}
+
+/* read the first bytes into f->buf until sniff() can tell */
+static enum sniff
+read_start(struct fdin *f)
+{
+	enum sniff what;
+	ssize_t r;
+
+	f->npre = 0;
+	do {
+		r = in_read(f->fd, f->buf + f->npre, sizeof f->buf - f->npre);
+		if (r < 0)
+			return NOT_TEXT;
+		f->npre += (size_t)r;
+		what = sniff((unsigned char *)f->buf, f->npre, r == 0);
+	} while (what == MORE);
+	return what;
 }
 
 bool
@@ -375,6 +465,13 @@ src_file(const char *path, const struct src_opts *o,
 	}
 	init(&s, o, sink);
 	a = new_reader();
+	if (read_start(f) == TEXT) {
+		read_text(&s, f, path);
+		goto done;
+	}
+	/* a seekable file is read again from its start */
+	if (S_ISREG(st.st_mode) && lseek(f->fd, 0, SEEK_SET) == 0)
+		f->npre = 0;
 	archive_read_set_read_callback(a, fd_read);
 	if (S_ISREG(st.st_mode)) {
 		archive_read_set_seek_callback(a, fd_seek);
@@ -387,6 +484,7 @@ src_file(const char *path, const struct src_opts *o,
 		    "cannot read");
 	else
 		read_archive(&s, a, path);
+done:
 	fini(&s, a);
 	if (!std)
 		close(f->fd);
@@ -403,7 +501,12 @@ src_memory(const void *buf, size_t n, const char *name,
 
 	init(&s, o, sink);
 	a = new_reader();
-	if (archive_read_open_memory(a, buf, n) != ARCHIVE_OK)
+	if (sniff(buf, n, true) == TEXT) {
+		set_name(&s, name, NULL);
+		begin_doc(&s);
+		enc_feed(&s.enc, buf, n);
+		end_doc(&s);
+	} else if (archive_read_open_memory(a, buf, n) != ARCHIVE_OK)
 		err_input(name, strlen(name), 0, "%s",
 		    archive_error_string(a) ? archive_error_string(a) :
 		    "cannot read");
