@@ -70,7 +70,7 @@ demo:
 	@tools/demo
 
 bench:
-	@tools/deps test
+	@tools/deps bench
 	@$(MAKE) --no-print-directory all
 	bench/inkcat.sh
 

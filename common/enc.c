@@ -88,6 +88,8 @@ enc_begin(struct enc *e)
 static void
 hold(struct enc *e, const char *p, size_t n)
 {
+	if (n == 0)
+		return;
 	if (e->nhold + n > e->holdcap) {
 		e->holdcap = 2 * (e->nhold + n);
 		e->hold = xrealloc(e->hold, e->holdcap);
@@ -107,21 +109,21 @@ static size_t
 convert(struct enc *e, iconv_t cd, const char *p, size_t n, bool last,
     uint64_t *bad, size_t *mb)
 {
-	bool emit = mb == NULL;
 	char *in = (char *)p;
 	size_t inleft = n;
 
-	iconv(cd, NULL, NULL, NULL, NULL);
 	while (inleft > 0) {
 		char *o = e->obuf;
 		size_t oleft = OBUFSIZE - 8;
 		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
 		int saved = errno;
 
-		if (emit && o > e->obuf)
+		if (mb != NULL) {
+			for (char *c = e->obuf; c < o; c++)
+				*mb += (unsigned char)*c >= 0xc0;
+		} else if (o > e->obuf) {
 			e->out(e->ctx, e->obuf, (size_t)(o - e->obuf));
-		for (char *c = e->obuf; !emit && c < o; c++)
-			*mb += (unsigned char)*c >= 0xc0;
+		}
 		if (r != (size_t)-1 || saved == E2BIG)
 			continue;
 		if (saved == EINVAL && !last)
@@ -130,7 +132,7 @@ convert(struct enc *e, iconv_t cd, const char *p, size_t n, bool last,
 		size_t skip = e->unit < inleft ? e->unit : inleft;
 
 		*bad += skip;
-		if (emit)
+		if (mb == NULL)
 			e->out(e->ctx, replacement, 3);
 		in += skip;
 		inleft -= skip;

@@ -58,6 +58,8 @@ out_flush_quiet(void)
 void
 out_write(const void *p, size_t n)
 {
+	if (n == 0)
+		return;
 	if (n > OUTSIZE - olen) {
 		out_flush();
 		if (n >= OUTSIZE) {

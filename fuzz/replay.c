@@ -22,9 +22,14 @@ main(int argc, char *argv[])
 		}
 		do {
 			if (n == cap) {
+				uint8_t *more;
+
 				cap = cap ? 2 * cap : 65536;
-				if ((buf = realloc(buf, cap)) == NULL)
+				if ((more = realloc(buf, cap)) == NULL) {
+					perror("replay");
 					return 2;
+				}
+				buf = more;
 			}
 			r = fread(buf + n, 1, cap - n, f);
 			n += r;

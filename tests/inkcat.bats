@@ -235,3 +235,12 @@ setup() {
 	run -2 --separate-stderr inkcat --no-such-option
 	[[ "$stderr" == "inkcat: bad option: --no-such-option"* ]]
 }
+
+@test "-P draws progress on a terminal's stderr, and nothing when it is not one" {
+	command -v script > /dev/null || skip "no script(1)"
+	seq 200000 > many.txt
+	run script -qec "inkcat -P many.txt > /dev/null" /dev/null
+	assert_output --regexp 'inkcat: [0-9.]+ MB read, 1 documents, [0-9.]+ MB/s'
+	run -0 --separate-stderr inkcat -P many.txt
+	[ -z "$stderr" ]
+}
