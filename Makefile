@@ -21,7 +21,7 @@ LIBS_inkcat = $(shell $(PKG) --libs libarchive)
 LIBS_inkfmt = $(shell $(PKG) --libs jansson)
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson)
 
-COMMON  = err out in rec utf8 enc src
+COMMON  = err out in buf rec utf8 enc src
 OBJ     = $(COMMON:%=obj/common/%.o)
 BINS    = $(PROGS:%=bin/%)
 MANS    = $(wildcard man/*.[157])
@@ -76,7 +76,8 @@ bench:
 
 # libFuzzer, FUZZTIME seconds per harness (needs clang)
 FUZZTIME ?= 60
-FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+              -fno-sanitize-recover=all -D_GNU_SOURCE \
               -Icommon $(shell $(PKG) --cflags libarchive)
 fuzz:
 	@mkdir -p obj/fuzz

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "enc.h"
 #include "err.h"
 #include "out.h"
@@ -35,8 +36,7 @@ static struct src_opts opts = {
 	.max_line = 64 << 20,
 };
 /* the current document's name, escaped once for all its records */
-static char *docesc;
-static size_t docesclen;
+static struct buf docesc;
 /* progress: whether to draw it, bytes of earlier inputs, documents begun */
 static bool progress;
 static uint64_t donebytes, ndocs;
@@ -103,10 +103,8 @@ static void
 on_begin(void *ctx, const char *name, size_t len)
 {
 	(void)ctx;
-	free(docesc);
-	docesclen = esc_len(name, len);
-	docesc = xmalloc(docesclen);
-	esc_copy(docesc, name, len);
+	docesc.n = 0;
+	docesc.n = esc_copy(buf_room(&docesc, 2 * len), name, len);
 	ndocs++;
 }
 
@@ -114,7 +112,7 @@ static void
 on_line(void *ctx, uint64_t seq, const char *p, size_t n, bool noeol)
 {
 	(void)ctx;
-	rec_write_head((struct slice){ docesc, docesclen }, 0, seq, "line");
+	rec_write_head((struct slice){ docesc.p, docesc.n }, 0, seq, "line");
 	out_esc(p, n);
 	if (noeol)
 		out_str("\tnoeol=1");

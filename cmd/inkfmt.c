@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "err.h"
 #include "in.h"
 #include "out.h"
@@ -39,18 +40,15 @@ static char **cols;
 static size_t ncols;
 static bool header;
 /* what the previous record was, to place separators between them */
-static char *prevdoc;
-static size_t prevdoclen;
+static struct buf prevdoc;
 static uint64_t prevart;
 static bool first = true, prevline;
 /* scratch for unescaped text */
-static char *scratch;
-static size_t scratchcap;
+static struct buf scratch;
 /* JSON: invalid UTF-8 bytes replaced so far */
 static uint64_t replaced;
 /* -a: the current article's records, stored as lines end to end */
-static char *art;
-static size_t artlen, artcap;
+static struct buf art;
 
 /* tags gathered from an article's records into its own object or block */
 static const char *const gathered[] = {
@@ -83,11 +81,9 @@ help(void)
 static struct slice
 unesc(struct slice f)
 {
-	if (f.n > scratchcap) {
-		scratchcap = f.n * 2;
-		scratch = xrealloc(scratch, scratchcap);
-	}
-	return (struct slice){ scratch, rec_unesc(f.p, f.n, scratch) };
+	char *p = buf_room(&scratch, f.n);
+
+	return (struct slice){ p, rec_unesc(f.p, f.n, p) };
 }
 
 /* ---- JSON ---- */
@@ -141,19 +137,18 @@ jset(json_t *obj, const char *key, json_t *v)
 static void
 jadd(json_t *obj, struct slice key, json_t *v)
 {
-	char k[256];
 	json_t *old, *list;
 
-	snprintf(k, sizeof k, "%.*s", (int)key.n, key.p);
-	if ((old = json_object_get(obj, k)) == NULL) {
-		jset(obj, k, v);
+	if ((old = json_object_getn(obj, key.p, key.n)) == NULL) {
+		if (json_object_setn_new(obj, key.p, key.n, v) != 0)
+			err_fatal("out of memory");
 	} else if (json_is_array(old)) {
 		json_array_append_new(old, v);
 	} else {
 		list = json_array();
 		json_array_append(list, old);
 		json_array_append_new(list, v);
-		jset(obj, k, list);
+		json_object_setn_new(obj, key.p, key.n, list);
 	}
 }
 
@@ -203,17 +198,22 @@ json_record(const struct rec *r)
 static bool
 same_doc(const struct rec *r)
 {
-	return prevdoc != NULL && r->doc.n == prevdoclen &&
-	    memcmp(r->doc.p, prevdoc, prevdoclen) == 0;
+	return r->doc.n == prevdoc.n &&
+	    memcmp(r->doc.p, prevdoc.p, prevdoc.n) == 0;
+}
+
+static void
+remember_doc(const struct rec *r)
+{
+	prevdoc.n = 0;
+	buf_add(&prevdoc, r->doc.p, r->doc.n);
+	prevart = r->art;
 }
 
 static void
 remember(const struct rec *r)
 {
-	prevdoc = xrealloc(prevdoc, r->doc.n + 1);
-	memcpy(prevdoc, r->doc.p, r->doc.n);
-	prevdoclen = r->doc.n;
-	prevart = r->art;
+	remember_doc(r);
 	prevline = slice_eq(r->kind, "line");
 	first = false;
 }
@@ -365,22 +365,6 @@ static const char *const fieldname[NFIELD] = {
 	"credit", "note",
 };
 
-struct sbuf {
-	char	*p;
-	size_t	 n, cap;
-};
-
-static void
-sb_add(struct sbuf *b, const char *p, size_t n)
-{
-	if (b->n + n > b->cap) {
-		b->cap = 2 * (b->n + n);
-		b->p = xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->n, p, n);
-	b->n += n;
-}
-
 static enum field
 field_of(struct slice kind)
 {
@@ -404,7 +388,7 @@ is_gathered(struct slice key)
 }
 
 static void
-article_text(struct sbuf f[NFIELD])
+article_text(struct buf f[NFIELD])
 {
 	static const char *const md[NFIELD][2] = {
 		[TITLE] = { "# ", "" }, [KICKER] = { "*", "*" },
@@ -438,7 +422,7 @@ article_text(struct sbuf f[NFIELD])
 }
 
 static void
-article_json(const struct rec *r, struct sbuf f[NFIELD], json_t *tags)
+article_json(const struct rec *r, struct buf f[NFIELD], json_t *tags)
 {
 	json_t *o = jhead(r);
 
@@ -455,28 +439,28 @@ static void
 flush_article(void)
 {
 	static struct rec r;
-	struct sbuf f[NFIELD] = { { 0 } };
+	struct buf f[NFIELD] = { { 0 } };
 	json_t *tags = mode == JSON ? json_object() : NULL;
 	bool wasline = false;
 
-	for (size_t off = 0; off < artlen;) {
-		char *nl = memchr(art + off, '\n', artlen - off);
+	for (size_t off = 0; off < art.n;) {
+		char *nl = memchr(art.p + off, '\n', art.n - off);
 		enum field k;
 		struct slice t;
 		bool line;
 
-		rec_parse(&r, art + off, (size_t)(nl - (art + off)));
-		off = (size_t)(nl - art) + 1;
+		rec_parse(&r, art.p + off, (size_t)(nl - (art.p + off)));
+		off = (size_t)(nl - art.p) + 1;
 		if ((k = field_of(r.kind)) == NONE)
 			continue;
 		line = slice_eq(r.kind, "line");
 		if (f[k].n > 0)
-			sb_add(&f[k], k <= BYLINE ? " " : line && wasline ?
+			buf_add(&f[k], k <= BYLINE ? " " : line && wasline ?
 			    "\n" : "\n\n", k <= BYLINE ? 1 : line &&
 			    wasline ? 1 : 2);
 		wasline = line;
 		t = unesc(r.text);
-		sb_add(&f[k], t.p, t.n);
+		buf_add(&f[k], t.p, t.n);
 		for (size_t i = 0; tags != NULL && i < r.ntag; i++)
 			if (is_gathered(tag_key(r.tag[i])))
 				jadd(tags, tag_key(r.tag[i]),
@@ -487,27 +471,19 @@ flush_article(void)
 	else
 		article_text(f);
 	for (int k = 0; k < NFIELD; k++)
-		free(f[k].p);
-	artlen = 0;
+		buf_free(&f[k]);
+	art.n = 0;
 	first = false;
 }
 
 static void
 gather(const struct rec *r, const char *line, size_t len)
 {
-	if (artlen > 0 && (!same_doc(r) || r->art != prevart))
+	if (art.n > 0 && (!same_doc(r) || r->art != prevart))
 		flush_article();
-	if (artlen + len + 1 > artcap) {
-		artcap = 2 * (artlen + len + 1);
-		art = xrealloc(art, artcap);
-	}
-	memcpy(art + artlen, line, len);
-	art[artlen + len] = '\n';
-	artlen += len + 1;
-	prevdoc = xrealloc(prevdoc, r->doc.n + 1);
-	memcpy(prevdoc, r->doc.p, r->doc.n);
-	prevdoclen = r->doc.n;
-	prevart = r->art;
+	buf_add(&art, line, len);
+	buf_add(&art, "\n", 1);
+	remember_doc(r);
 }
 
 /* ---- options and the main loop ---- */
@@ -562,7 +538,7 @@ format(size_t maxrec)
 		else
 			render(&r);
 	}
-	if (artlen > 0)
+	if (art.n > 0)
 		flush_article();
 	in_close(&in);
 	rec_free(&r);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "enc.h"
 #include "err.h"
 #include "utf8.h"
@@ -35,7 +36,7 @@ enc_free(struct enc *e)
 {
 	if (e->cd != NO_CD)
 		iconv_close(e->cd);
-	free(e->hold);
+	buf_free(&e->hold);
 	free(e->obuf);
 }
 
@@ -74,7 +75,7 @@ start_conv(struct enc *e, const char *name)
 void
 enc_begin(struct enc *e)
 {
-	e->nhold = 0;
+	e->hold.n = 0;
 	e->bad = 0;
 	e->name = NULL;
 	if (e->forced == NULL)
@@ -83,19 +84,6 @@ enc_begin(struct enc *e)
 		e->state = PASS;
 	else
 		start_conv(e, e->forced);
-}
-
-static void
-hold(struct enc *e, const char *p, size_t n)
-{
-	if (n == 0)
-		return;
-	if (e->nhold + n > e->holdcap) {
-		e->holdcap = 2 * (e->nhold + n);
-		e->hold = xrealloc(e->hold, e->holdcap);
-	}
-	memmove(e->hold + e->nhold, p, n);
-	e->nhold += n;
 }
 
 /*
@@ -189,19 +177,19 @@ feed_conv(struct enc *e, const char *p, size_t n, bool last)
 {
 	size_t used;
 
-	if (e->nhold > 0) {
-		hold(e, p, n);
-		p = e->hold;
-		n = e->nhold;
+	if (e->hold.n > 0) {
+		buf_add(&e->hold, p, n);
+		p = e->hold.p;
+		n = e->hold.n;
 	}
 	used = convert(e, e->cd, p, n, last, &e->bad, NULL);
 	/* keep an incomplete sequence for the next chunk */
-	if (p == e->hold) {
-		memmove(e->hold, e->hold + used, n - used);
-		e->nhold = n - used;
+	if (p == e->hold.p) {
+		memmove(e->hold.p, e->hold.p + used, n - used);
+		e->hold.n = n - used;
 	} else {
-		e->nhold = 0;
-		hold(e, p + used, n - used);
+		e->hold.n = 0;
+		buf_add(&e->hold, p + used, n - used);
 	}
 }
 
@@ -213,18 +201,18 @@ feed_start(struct enc *e, const char *p, size_t n, bool last)
 	const unsigned char *u;
 	char *joined = NULL;
 
-	if (e->nhold + n < 3 && !last) {
-		hold(e, p, n);
+	if (e->hold.n + n < 3 && !last) {
+		buf_add(&e->hold, p, n);
 		return;
 	}
-	if (e->nhold > 0) {
+	if (e->hold.n > 0) {
 		/* the first bytes came in pieces: join them */
-		joined = xmalloc(e->nhold + n);
-		memcpy(joined, e->hold, e->nhold);
-		memcpy(joined + e->nhold, p, n);
+		joined = xmalloc(e->hold.n + n);
+		memcpy(joined, e->hold.p, e->hold.n);
+		memcpy(joined + e->hold.n, p, n);
 		p = joined;
-		n += e->nhold;
-		e->nhold = 0;
+		n += e->hold.n;
+		e->hold.n = 0;
 	}
 	u = (const unsigned char *)p;
 	e->state = UNDECIDED;
@@ -244,7 +232,7 @@ feed_undecided(struct enc *e, const char *p, size_t n, bool last)
 {
 	const char *q = p, *end = p + n;
 
-	if (e->nhold == 0) {
+	if (e->hold.n == 0) {
 		while (q < end && (unsigned char)*q < 0x80)
 			q++;
 		if (q > p)
@@ -252,20 +240,20 @@ feed_undecided(struct enc *e, const char *p, size_t n, bool last)
 		if (q == end)
 			return;
 	}
-	hold(e, q, (size_t)(end - q));
-	if (e->nhold < WINDOW && !last &&
-	    memchr(e->hold, '\n', e->nhold) == NULL)
+	buf_add(&e->hold, q, (size_t)(end - q));
+	if (e->hold.n < WINDOW && !last &&
+	    memchr(e->hold.p, '\n', e->hold.n) == NULL)
 		return;
-	decide(e, e->hold, e->nhold, last);
-	n = e->nhold;
-	e->nhold = 0;
+	decide(e, e->hold.p, e->hold.n, last);
+	n = e->hold.n;
+	e->hold.n = 0;
 	if (e->state == PASS) {
-		e->out(e->ctx, e->hold, n);
+		e->out(e->ctx, e->hold.p, n);
 	} else {
 		/* feed_conv() appends to hold: hand it a copy */
 		char *copy = xmalloc(n);
 
-		memcpy(copy, e->hold, n);
+		memcpy(copy, e->hold.p, n);
 		feed_conv(e, copy, n, last);
 		free(copy);
 	}

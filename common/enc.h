@@ -14,6 +14,7 @@
 #define INK_ENC_H
 
 #include <iconv.h>
+#include "buf.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,8 +27,7 @@ struct enc {
 	iconv_t	 cd;
 	const char *name;	/* the encoding converted from, or NULL */
 	size_t	 unit;		/* bytes skipped past an undecodable one */
-	char	*hold;		/* bytes held back until they can be decided */
-	size_t	 nhold, holdcap;
+	struct buf hold;	/* bytes held back until they can be decided */
 	char	*obuf;
 	uint64_t bad;		/* bytes replaced by U+FFFD in this document */
 	enc_out_fn *out;

@@ -63,8 +63,8 @@ put_safe(const char *s, size_t n)
 }
 
 static void
-vreport(const char *doc, size_t doclen, long long seq, const char *fmt,
-    va_list ap)
+vreport(int s, const char *doc, size_t doclen, long long seq,
+    const char *fmt, va_list ap)
 {
 	/* what we wrote so far goes first, so messages line up with output */
 	out_flush_quiet();
@@ -77,6 +77,7 @@ vreport(const char *doc, size_t doclen, long long seq, const char *fmt,
 	}
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
+	err_setstatus(s);
 }
 
 void
@@ -85,9 +86,8 @@ err_input(const char *doc, size_t doclen, long long seq, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(doc, doclen, seq, fmt, ap);
+	vreport(EXIT_BADINPUT, doc, doclen, seq, fmt, ap);
 	va_end(ap);
-	err_setstatus(EXIT_BADINPUT);
 }
 
 void
@@ -96,8 +96,17 @@ err_warn(const char *doc, size_t doclen, long long seq, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(doc, doclen, seq, fmt, ap);
+	vreport(EXIT_CLEAN, doc, doclen, seq, fmt, ap);
 	va_end(ap);
+}
+
+/* "PROG: message" on stderr */
+static void
+vsay(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
 }
 
 void
@@ -106,9 +115,7 @@ err_fatal(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vsay(fmt, ap);
 	va_end(ap);
 	_exit(EXIT_FATAL);
 }
@@ -119,9 +126,7 @@ err_usage(const char *usage, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vsay(fmt, ap);
 	va_end(ap);
 	fputs(usage, stderr);
 	exit(EXIT_FATAL);

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "enc.h"
 #include "err.h"
 #include "in.h"
@@ -27,11 +28,9 @@ struct src {
 	const struct src_opts *o;
 	const struct src_sink *sink;
 	struct enc enc;
-	char	*name;		/* the document's name */
-	size_t	 namelen, namecap;
+	struct buf name;	/* the document's name */
 	uint64_t seq;		/* lines begun so far */
-	char	*line;		/* a line cut by the end of a chunk */
-	size_t	 nline, linecap;
+	struct buf line;	/* a line cut by the end of a chunk */
 	bool	 toolong;	/* the current line is past max_line */
 	uint64_t longlen;	/* and this long so far */
 };
@@ -89,21 +88,14 @@ sniff(const unsigned char *p, size_t n, bool eof)
 }
 
 static void
-set_name(struct src *s, const char *a, const char *b)
+set_name(struct src *s, const char *path, const char *member)
 {
-	size_t na = strlen(a), nb = b ? strlen(b) : 0;
-
-	s->namelen = na + (b ? 1 + nb : 0);
-	if (s->namelen + 1 > s->namecap) {
-		s->namecap = s->namelen + 64;
-		s->name = xrealloc(s->name, s->namecap);
+	s->name.n = 0;
+	buf_add(&s->name, path, strlen(path));
+	if (member != NULL) {
+		buf_add(&s->name, "#", 1);
+		buf_add(&s->name, member, strlen(member));
 	}
-	memcpy(s->name, a, na);
-	if (b != NULL) {
-		s->name[na] = '#';
-		memcpy(s->name + na + 1, b, nb);
-	}
-	s->name[s->namelen] = '\0';
 }
 
 static void
@@ -111,7 +103,7 @@ emit(struct src *s, const char *p, size_t n, bool noeol)
 {
 	s->seq++;
 	if (s->toolong) {
-		err_input(s->name, s->namelen, s->seq,
+		err_input(s->name.p, s->name.n, s->seq,
 		    "line of %llu bytes is longer than --max-record (%zu); "
 		    "skipped", (unsigned long long)s->longlen, s->o->max_line);
 		s->toolong = false;
@@ -124,18 +116,13 @@ emit(struct src *s, const char *p, size_t n, bool noeol)
 static void
 keep(struct src *s, const char *p, size_t n)
 {
-	if (s->toolong || s->nline + n > s->o->max_line) {
-		s->longlen += s->toolong ? n : s->nline + n;
+	if (s->toolong || s->line.n + n > s->o->max_line) {
+		s->longlen += s->toolong ? n : s->line.n + n;
 		s->toolong = true;
-		s->nline = 0;
+		s->line.n = 0;
 		return;
 	}
-	if (s->nline + n > s->linecap) {
-		s->linecap = 2 * (s->nline + n);
-		s->line = xrealloc(s->line, s->linecap);
-	}
-	memcpy(s->line + s->nline, p, n);
-	s->nline += n;
+	buf_add(&s->line, p, n);
 }
 
 /* the decoder's output: cut it into lines */
@@ -146,7 +133,7 @@ take(void *ctx, const char *p, size_t n)
 	const char *end = p + n, *nl;
 
 	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		if (s->nline == 0 && !s->toolong) {
+		if (s->line.n == 0 && !s->toolong) {
 			if ((size_t)(nl - p) > s->o->max_line) {
 				s->toolong = true;
 				s->longlen = (size_t)(nl - p);
@@ -154,8 +141,8 @@ take(void *ctx, const char *p, size_t n)
 			emit(s, p, (size_t)(nl - p), false);
 		} else {
 			keep(s, p, (size_t)(nl - p));
-			emit(s, s->line, s->nline, false);
-			s->nline = 0;
+			emit(s, s->line.p, s->line.n, false);
+			s->line.n = 0;
 		}
 		p = nl + 1;
 	}
@@ -167,24 +154,24 @@ static void
 begin_doc(struct src *s)
 {
 	s->seq = 0;
-	s->nline = 0;
+	s->line.n = 0;
 	s->toolong = false;
 	s->longlen = 0;
 	enc_begin(&s->enc);
-	s->sink->begin(s->sink->ctx, s->name, s->namelen);
+	s->sink->begin(s->sink->ctx, s->name.p, s->name.n);
 }
 
 static void
 end_doc(struct src *s)
 {
 	enc_end(&s->enc);
-	if (s->nline > 0 || s->toolong)
-		emit(s, s->line, s->nline, true);
+	if (s->line.n > 0 || s->toolong)
+		emit(s, s->line.p, s->line.n, true);
 	if (s->enc.name != NULL && s->o->verbose)
-		err_warn(s->name, s->namelen, 0, "%s, converted to UTF-8",
+		err_warn(s->name.p, s->name.n, 0, "%s, converted to UTF-8",
 		    s->enc.name);
 	if (s->enc.bad > 0)
-		err_input(s->name, s->namelen, 0, "%llu bytes not valid %s, "
+		err_input(s->name.p, s->name.n, 0, "%llu bytes not valid %s, "
 		    "each replaced by U+FFFD", (unsigned long long)s->enc.bad,
 		    s->enc.name);
 }
@@ -233,17 +220,17 @@ read_member(struct src *s, struct archive *a)
 	    ARCHIVE_OK || r == ARCHIVE_WARN) {
 		/* a damaged member (bad CRC, say) */
 		if (r == ARCHIVE_WARN)
-			err_input(s->name, s->namelen, s->seq + 1, "%s",
+			err_input(s->name.p, s->name.n, s->seq + 1, "%s",
 			    archive_error_string(a) ? archive_error_string(a) :
 			    "damaged data");
 		if (offset > at)
 			feed_zeros(s, (uint64_t)(offset - at));
 		at = offset + (int64_t)size;
 		if ((uint64_t)at > s->o->max_member) {
-			err_input(s->name, s->namelen, s->seq + 1,
+			err_input(s->name.p, s->name.n, s->seq + 1,
 			    "longer than --max-member (%llu bytes); "
 			    "rest skipped", (unsigned long long)s->o->max_member);
-			s->nline = 0;
+			s->line.n = 0;
 			s->toolong = false;
 			return true;
 		}
@@ -253,10 +240,10 @@ read_member(struct src *s, struct archive *a)
 			    (uint64_t)archive_filter_bytes(a, -1));
 	}
 	if (r != ARCHIVE_EOF) {
-		err_input(s->name, s->namelen, s->seq + 1, "%s; rest skipped",
+		err_input(s->name.p, s->name.n, s->seq + 1, "%s; rest skipped",
 		    archive_error_string(a) ? archive_error_string(a) :
 		    "read error");
-		s->nline = 0;
+		s->line.n = 0;
 		s->toolong = false;
 		return r != ARCHIVE_FATAL;
 	}
@@ -302,7 +289,7 @@ read_archive(struct src *s, struct archive *a, const char *path)
 			set_name(s, path, member);
 			if (archive_entry_size_is_set(e) &&
 			    (uint64_t)archive_entry_size(e) > s->o->max_member) {
-				err_input(s->name, s->namelen, 0,
+				err_input(s->name.p, s->name.n, 0,
 				    "%lld bytes, longer than --max-member "
 				    "(%llu); skipped",
 				    (long long)archive_entry_size(e),
@@ -353,8 +340,8 @@ fini(struct src *s, struct archive *a)
 {
 	archive_read_free(a);
 	enc_free(&s->enc);
-	free(s->name);
-	free(s->line);
+	buf_free(&s->name);
+	buf_free(&s->line);
 }
 
 static la_ssize_t
@@ -413,7 +400,7 @@ read_text(struct src *s, struct fdin *f, const char *path)
 	while ((r = in_read(f->fd, f->buf, sizeof f->buf)) > 0)
 		enc_feed(&s->enc, f->buf, (size_t)r);
 	if (r < 0) {
-		err_input(s->name, s->namelen, s->seq + 1, "read error: %s; "
+		err_input(s->name.p, s->name.n, s->seq + 1, "read error: %s; "
 		    "rest skipped", strerror(errno));
 		return;
 	}
