@@ -125,3 +125,10 @@ setup() {
 	run -2 --separate-stderr inkfmt somefile < "$ART"
 	[[ "$stderr" == "inkfmt: unexpected operand: somefile"* ]]
 }
+
+@test "-j: a tag key of any length is kept whole" {
+	key=k$(printf 'x%.0s' $(seq 300))
+	printf 'd\t0\t1\tpara\ttext\t%s=v\n' "$key" > r
+	run -0 bash -c "inkfmt -j < r | jq -r '.tags | keys[0]'"
+	assert_output "$key"
+}
