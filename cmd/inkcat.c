@@ -35,8 +35,8 @@ static struct src_opts opts = {
 	.max_member = UINT64_MAX,
 	.max_line = 64 << 20,
 };
-/* the current document's name, escaped once for all its records */
-static struct buf docesc;
+/* "DOC TAB 0 TAB": what every record of the document opens with */
+static struct buf prefix;
 /* progress: whether to draw it, bytes of earlier inputs, documents begun */
 static bool progress;
 static uint64_t donebytes, ndocs;
@@ -103,8 +103,9 @@ static void
 on_begin(void *ctx, const char *name, size_t len)
 {
 	(void)ctx;
-	docesc.n = 0;
-	docesc.n = esc_copy(buf_room(&docesc, 2 * len), name, len);
+	prefix.n = 0;
+	prefix.n = esc_copy(buf_room(&prefix, 2 * len), name, len);
+	buf_add(&prefix, "\t0\t", 3);
 	ndocs++;
 }
 
@@ -112,7 +113,9 @@ static void
 on_line(void *ctx, uint64_t seq, const char *p, size_t n, bool noeol)
 {
 	(void)ctx;
-	rec_write_head((struct slice){ docesc.p, docesc.n }, 0, seq, "line");
+	out_write(prefix.p, prefix.n);
+	out_u64(seq);
+	out_write("\tline\t", 6);
 	out_esc(p, n);
 	if (noeol)
 		out_str("\tnoeol=1");

@@ -2,6 +2,9 @@
  * out: see out.h.
  */
 #include <errno.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -99,13 +102,36 @@ out_u64(uint64_t v)
 }
 
 /*
- * Find the first byte that needs an escape, eight bytes at a time: the
- * SWAR test below flags a byte equal to TAB, LF, CR or backslash.  Lines of
- * news text rarely hold any, so this is the hot loop of inkcat.
+ * Find the first byte that needs an escape: TAB, LF, CR or backslash.
+ * Lines of news text rarely hold any, so this is inkcat's hot loop: it
+ * looks at 16 bytes at a time with SSE2 where the compiler targets it (all
+ * of x86-64), and 8 at a time with plain integer arithmetic elsewhere.
  */
+#ifdef __SSE2__
+static const char *
+find_block(const char *p, const char *end)
+{
+	const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+	const __m128i cr = _mm_set1_epi8('\r'), bs = _mm_set1_epi8('\\');
+
+	while (end - p >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i hit = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, nl)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, bs)));
+		int bits = _mm_movemask_epi8(hit);
+
+		if (bits != 0)
+			return p + __builtin_ctz((unsigned)bits);
+		p += 16;
+	}
+	return p;
+}
+#else
 #define ONES	0x0101010101010101ULL
 #define HIGHS	0x8080808080808080ULL
 
+/* nonzero when some byte of x equals b */
 static inline uint64_t
 has_byte(uint64_t x, unsigned char b)
 {
@@ -115,7 +141,7 @@ has_byte(uint64_t x, unsigned char b)
 }
 
 static const char *
-find_special(const char *p, const char *end)
+find_block(const char *p, const char *end)
 {
 	while (end - p >= 8) {
 		uint64_t x;
@@ -126,7 +152,14 @@ find_special(const char *p, const char *end)
 			break;
 		p += 8;
 	}
-	for (; p < end; p++)
+	return p;
+}
+#endif
+
+static const char *
+find_special(const char *p, const char *end)
+{
+	for (p = find_block(p, end); p < end; p++)
 		if (*p == '\t' || *p == '\n' || *p == '\r' || *p == '\\')
 			return p;
 	return end;
@@ -150,17 +183,20 @@ escape_letter(char c)
 void
 out_esc(const void *v, size_t n)
 {
-	const char *p = v, *end = p + n;
+	const char *p = v;
 
-	while (p < end) {
-		const char *q = find_special(p, end);
+	/* escape straight into the buffer, as much as is sure to fit */
+	while (n > 0) {
+		size_t k;
 
-		out_write(p, (size_t)(q - p));
-		if (q == end)
-			break;
-		out_putc('\\');
-		out_putc(escape_letter(*q));
-		p = q + 1;
+		if (OUTSIZE - olen < 2)
+			out_flush();
+		k = (OUTSIZE - olen) / 2;
+		if (k > n)
+			k = n;
+		olen += esc_copy(obuf + olen, p, k);
+		p += k;
+		n -= k;
 	}
 }
 

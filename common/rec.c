@@ -221,19 +221,6 @@ rec_unesc(const char *p, size_t n, char *dst)
 }
 
 void
-rec_write_head(struct slice doc, uint64_t art, uint64_t seq, const char *kind)
-{
-	out_write(doc.p, doc.n);
-	out_putc('\t');
-	out_u64(art);
-	out_putc('\t');
-	out_u64(seq);
-	out_putc('\t');
-	out_str(kind);
-	out_putc('\t');
-}
-
-void
 rec_write(const struct rec *r)
 {
 	out_write(r->doc.p, r->doc.n);

@@ -45,8 +45,5 @@ bool	slice_eq(struct slice s, const char *str);
 size_t	rec_unesc(const char *p, size_t n, char *dst);
 /* write the record as parsed, tags and all, then a newline */
 void	rec_write(const struct rec *r);
-/* write "DOC\tART\tSEQ\tKIND\t" with doc already escaped */
-void	rec_write_head(struct slice doc, uint64_t art, uint64_t seq,
-	    const char *kind);
 
 #endif
