@@ -255,6 +255,7 @@ static void
 read_archive(struct src *s, struct archive *a, const char *path)
 {
 	struct archive_entry *e;
+	unsigned ft;
 	int r;
 
 	while ((r = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
@@ -279,7 +280,9 @@ read_archive(struct src *s, struct archive *a, const char *path)
 		if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
 			set_name(s, path, NULL);
 		} else {
-			if (archive_entry_filetype(e) != AE_IFREG ||
+			/* ar(1) members carry no file type at all */
+			ft = archive_entry_filetype(e);
+			if ((ft != AE_IFREG && ft != 0) ||
 			    archive_entry_hardlink(e) != NULL)
 				continue;
 			if (member == NULL)

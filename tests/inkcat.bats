@@ -59,7 +59,10 @@ setup() {
 	tar -C d --zstd -cf t.tar.zst awk.txt wire.txt
 	(cd d && zip -q ../t.zip awk.txt wire.txt)
 	(cd d && printf 'awk.txt\nwire.txt\n' | cpio -o --quiet > ../t.cpio)
-	for a in t.tar.gz t.tar.xz t.tar.zst t.zip t.cpio; do
+	(cd d && 7z a -bso0 -bsp0 ../t.7z awk.txt wire.txt)
+	(cd d && ar qc ../t.a awk.txt wire.txt)
+	tar -C d -cf - awk.txt wire.txt | lz4 -q > t.tar.lz4
+	for a in t.tar.gz t.tar.xz t.tar.zst t.zip t.cpio t.7z t.a t.tar.lz4; do
 		run -0 --separate-stderr inkcat "$a"
 		assert_line -n 0 "$(printf '%s#awk.txt\t0\t1\tline\tone\\ttab\\r' "$a")"
 		assert_line -n 5 "$(printf '%s#wire.txt\t0\t1\tline\t新华社北京1月25日电' "$a")"
@@ -68,8 +71,8 @@ setup() {
 	done
 }
 
-@test "single compressed files: .gz .bz2 .xz .zst are one document each" {
-	for z in gzip bzip2 xz zstd; do
+@test "single compressed files: .gz .bz2 .xz .zst .lz4 are one document each" {
+	for z in gzip bzip2 xz zstd lz4; do
 		$z -c wire.txt > "wire.$z"
 		run -0 inkcat "wire.$z"
 		assert_line -n 0 "$(printf 'wire.%s\t0\t1\tline\t新华社北京1月25日电' "$z")"
