@@ -61,7 +61,10 @@ check: deps
 test: $(BINS) $(FUZZ:%=obj/fuzz/replay-%)
 	@for m in $(MANS); do mandoc -Tlint -Wwarning $$m || exit 1; done
 	@echo "mandoc -Tlint: $(words $(MANS)) pages clean"
-	@for f in $(FUZZ); do obj/fuzz/replay-$$f fuzz/corpus/$$f/* || exit 1; done
+	@for f in $(FUZZ); do \
+	    obj/fuzz/replay-$$f fuzz/corpus/$$f/* 2> obj/fuzz/replay-$$f.log || \
+	    { cat obj/fuzz/replay-$$f.log; exit 1; }; \
+	done
 	bats tests
 
 demo:
