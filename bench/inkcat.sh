@@ -37,7 +37,7 @@ echo "input:   hkcnews.txt $(($(stat -c %s hkcnews.txt) / 1000000)) MB, $(wc -l 
 echo
 
 bin=$OLDPWD/bin
-awkrec='{ gsub(/\\/, "\\\\"); gsub(/\t/, "\\t"); gsub(/\r/, "\\r"); print "hkcnews.txt\t0\t" NR "\tline\t" $0 }'
+awkrec='{ gsub(/\\/, "&&"); gsub(/\t/, "\\t"); gsub(/\r/, "\\r"); print "hkcnews.txt\t0\t" NR "\tline\t" $0 }'
 printf '%s\n' "$awkrec" > awk-records.awk
 # the awk baseline writes the same bytes as inkcat (the input ends with a newline)
 cmp <("$bin"/inkcat hkcnews.txt) <(awk -f awk-records.awk hkcnews.txt) ||

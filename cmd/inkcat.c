@@ -37,6 +37,13 @@ static struct src_opts opts = {
 };
 /* "DOC TAB 0 TAB": what every record of the document opens with */
 static struct buf prefix;
+/*
+ * SEQ in decimal, at the end of seqbuf: counting up in place is cheaper
+ * than converting each line number anew.
+ */
+static char seqbuf[24];
+static size_t seqlen;
+static uint64_t seqval;
 /* progress: whether to draw it, bytes of earlier inputs, documents begun */
 static bool progress;
 static uint64_t donebytes, ndocs;
@@ -106,19 +113,65 @@ on_begin(void *ctx, const char *name, size_t len)
 	prefix.n = 0;
 	prefix.n = esc_copy(buf_room(&prefix, 2 * len), name, len);
 	buf_add(&prefix, "\t0\t", 3);
+	seqlen = 0;
 	ndocs++;
+}
+
+static void
+set_seq(uint64_t seq)
+{
+	char *end = seqbuf + sizeof seqbuf, *d = end - 1;
+
+	if (seqlen > 0 && seq == seqval + 1) {
+		while (d >= end - seqlen && *d == '9')
+			*d-- = '0';
+		if (d < end - seqlen) {
+			*d = '1';
+			seqlen++;
+		} else {
+			(*d)++;
+		}
+	} else {
+		seqlen = 0;
+		for (uint64_t v = seq; v > 0 || seqlen == 0; v /= 10)
+			end[-(int)++seqlen] = (char)('0' + v % 10);
+	}
+	seqval = seq;
 }
 
 static void
 on_line(void *ctx, uint64_t seq, const char *p, size_t n, bool noeol)
 {
+	static const char tail[] = "\tnoeol=1";
+	const char *digits;
+	size_t head;
+	char *d, *start;
+
 	(void)ctx;
+	set_seq(seq);
+	digits = seqbuf + sizeof seqbuf - seqlen;
+	head = prefix.n + seqlen + 6;
+	/* the whole record in place, when the buffer can hold its worst case */
+	if ((start = d = out_reserve(head + 2 * n + sizeof tail)) != NULL) {
+		memcpy(d, prefix.p, prefix.n);
+		memcpy(d + prefix.n, digits, seqlen);
+		memcpy(d + prefix.n + seqlen, "\tline\t", 6);
+		d += head;
+		d += esc_copy(d, p, n);
+		if (noeol) {
+			memcpy(d, tail, sizeof tail - 1);
+			d += sizeof tail - 1;
+		}
+		*d++ = '\n';
+		out_advance((size_t)(d - start));
+		return;
+	}
 	out_write(prefix.p, prefix.n);
-	out_u64(seq);
+	out_write(digits, seqlen);
 	out_write("\tline\t", 6);
 	out_esc(p, n);
 	if (noeol)
-		out_str("\tnoeol=1");
+		out_str(tail);
 	out_putc('\n');
 }
 

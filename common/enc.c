@@ -244,7 +244,11 @@ feed_undecided(struct enc *e, const char *p, size_t n, bool last)
 	if (e->hold.n < WINDOW && !last &&
 	    memchr(e->hold.p, '\n', e->hold.n) == NULL)
 		return;
-	decide(e, e->hold.p, e->hold.n, last);
+	/* a window is enough to tell; the rest need not be scored */
+	if (e->hold.n > WINDOW)
+		decide(e, e->hold.p, WINDOW, false);
+	else
+		decide(e, e->hold.p, e->hold.n, last);
 	n = e->hold.n;
 	e->hold.n = 0;
 	if (e->state == PASS) {

@@ -6,6 +6,7 @@
 #include <emmintrin.h>
 #endif
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,6 +75,22 @@ out_write(const void *p, size_t n)
 	olen += n;
 }
 
+char *
+out_reserve(size_t n)
+{
+	if (n > OUTSIZE)
+		return NULL;
+	if (n > OUTSIZE - olen)
+		out_flush();
+	return obuf + olen;
+}
+
+void
+out_advance(size_t n)
+{
+	olen += n;
+}
+
 void
 out_putc(int c)
 {
@@ -107,25 +124,58 @@ out_u64(uint64_t v)
  * looks at 16 bytes at a time with SSE2 where the compiler targets it (all
  * of x86-64), and 8 at a time with plain integer arithmetic elsewhere.
  */
-#ifdef __SSE2__
-static const char *
-find_block(const char *p, const char *end)
+static bool
+is_special(char c)
 {
-	const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+	return c == '\t' || c == '\n' || c == '\r' || c == '\\';
+}
+
+#ifdef __SSE2__
+/*
+ * Bits for the bytes of x that may need an escape: every byte up to CR
+ * (TAB, LF and CR, and the rarer NUL to VT and FF, which the caller
+ * checks again), and backslash.  Three operations instead of seven.
+ */
+static inline unsigned
+maybe_special(__m128i x)
+{
 	const __m128i cr = _mm_set1_epi8('\r'), bs = _mm_set1_epi8('\\');
+	__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, cr), x);
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(low,
+	    _mm_cmpeq_epi8(x, bs)));
+}
+
+static const char *
+find_special(const char *p, const char *end)
+{
+	const char *start = p;
+	unsigned bits;
 
 	while (end - p >= 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i hit = _mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, nl)),
-		    _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, bs)));
-		int bits = _mm_movemask_epi8(hit);
-
-		if (bits != 0)
-			return p + __builtin_ctz((unsigned)bits);
+		bits = maybe_special(_mm_loadu_si128((const void *)p));
+		for (; bits != 0; bits &= bits - 1)
+			if (is_special(p[__builtin_ctz(bits)]))
+				return p + __builtin_ctz(bits);
 		p += 16;
 	}
-	return p;
+	if (p == end)
+		return end;
+	if (end - start >= 16) {
+		/* the last, partial block: load the 16 bytes that end there */
+		const char *q = end - 16;
+
+		bits = maybe_special(_mm_loadu_si128((const void *)q)) >>
+		    (p - q) << (p - q);
+		for (; bits != 0; bits &= bits - 1)
+			if (is_special(q[__builtin_ctz(bits)]))
+				return q + __builtin_ctz(bits);
+		return end;
+	}
+	for (; p < end; p++)
+		if (is_special(*p))
+			return p;
+	return end;
 }
 #else
 #define ONES	0x0101010101010101ULL
@@ -141,7 +191,7 @@ has_byte(uint64_t x, unsigned char b)
 }
 
 static const char *
-find_block(const char *p, const char *end)
+find_special(const char *p, const char *end)
 {
 	while (end - p >= 8) {
 		uint64_t x;
@@ -152,18 +202,12 @@ find_block(const char *p, const char *end)
 			break;
 		p += 8;
 	}
-	return p;
-}
-#endif
-
-static const char *
-find_special(const char *p, const char *end)
-{
-	for (p = find_block(p, end); p < end; p++)
-		if (*p == '\t' || *p == '\n' || *p == '\r' || *p == '\\')
+	for (; p < end; p++)
+		if (is_special(*p))
 			return p;
 	return end;
 }
+#endif
 
 static char
 escape_letter(char c)
@@ -213,6 +257,56 @@ esc_len(const void *v, size_t n)
 	return len;
 }
 
+#ifdef __SSE2__
+/*
+ * Copy 16 bytes at a time while they hold nothing to escape.  A store may
+ * run past what is kept of it, but never past the escaped length of the
+ * whole input, which the caller has room for.
+ */
+size_t
+esc_copy(char *dst, const void *v, size_t n)
+{
+	const char *p = v, *end = p + n;
+	char *d = dst;
+	__m128i x;
+	unsigned bits;
+
+	while (end - p >= 16) {
+		x = _mm_loadu_si128((const void *)p);
+		_mm_storeu_si128((void *)d, x);
+		for (bits = maybe_special(x); bits != 0; bits &= bits - 1)
+			if (is_special(p[__builtin_ctz(bits)]))
+				break;
+		if (bits == 0) {
+			p += 16;
+			d += 16;
+			continue;
+		}
+		d += __builtin_ctz(bits);
+		p += __builtin_ctz(bits);
+		*d++ = '\\';
+		*d++ = escape_letter(*p++);
+	}
+	if (n >= 16 && (x = _mm_loadu_si128((const void *)(end - 16)),
+	    maybe_special(x) == 0)) {
+		/*
+		 * The last 16 bytes are clean, so they went out unchanged:
+		 * store them again, ending where the output ends.
+		 */
+		_mm_storeu_si128((void *)(d - (p - (end - 16))), x);
+		return (size_t)(d + (end - p) - dst);
+	}
+	for (; p < end; p++) {
+		if (is_special(*p)) {
+			*d++ = '\\';
+			*d++ = escape_letter(*p);
+		} else {
+			*d++ = *p;
+		}
+	}
+	return (size_t)(d - dst);
+}
+#else
 size_t
 esc_copy(char *dst, const void *v, size_t n)
 {
@@ -232,6 +326,7 @@ esc_copy(char *dst, const void *v, size_t n)
 	}
 	return (size_t)(d - dst);
 }
+#endif
 
 int
 out_finish(void)

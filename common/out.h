@@ -14,6 +14,12 @@
 void	out_init(void);
 void	out_write(const void *p, size_t n);
 void	out_putc(int c);
+/*
+ * Room for n bytes in the buffer, to write in place and then commit with
+ * out_advance(); NULL when n is larger than the buffer.
+ */
+char	*out_reserve(size_t n);
+void	out_advance(size_t n);
 void	out_str(const char *s);
 void	out_u64(uint64_t v);
 /* write bytes with the record escapes: \\ \t \n \r */
