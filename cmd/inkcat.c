@@ -35,15 +35,14 @@ static struct src_opts opts = {
 	.max_member = UINT64_MAX,
 	.max_line = 64 << 20,
 };
-/* "DOC TAB 0 TAB": what every record of the document opens with */
-static struct buf prefix;
 /*
- * SEQ in decimal, at the end of seqbuf: counting up in place is cheaper
- * than converting each line number anew.
+ * What the current line's record opens with, "DOC TAB 0 TAB SEQ TAB line
+ * TAB": DOC is escaped once per document (the first docpart bytes), and
+ * SEQ counted up in place, which is cheaper than converting each number.
  */
-static char seqbuf[24];
-static size_t seqlen;
-static uint64_t seqval;
+static struct buf head;
+static size_t docpart;
+static uint64_t headseq;
 /* progress: whether to draw it, bytes of earlier inputs, documents begun */
 static bool progress;
 static uint64_t donebytes, ndocs;
@@ -110,53 +109,51 @@ static void
 on_begin(void *ctx, const char *name, size_t len)
 {
 	(void)ctx;
-	prefix.n = 0;
-	prefix.n = esc_copy(buf_room(&prefix, 2 * len), name, len);
-	buf_add(&prefix, "\t0\t", 3);
-	seqlen = 0;
+	head.n = 0;
+	head.n = esc_copy(buf_room(&head, 2 * len), name, len);
+	buf_add(&head, "\t0\t", 3);
+	docpart = head.n;
+	headseq = 0;
 	ndocs++;
 }
 
+/* rewrite head for line number seq */
 static void
 set_seq(uint64_t seq)
 {
-	char *end = seqbuf + sizeof seqbuf, *d = end - 1;
+	char digits[24], *d = head.p + head.n - 7;
+	size_t n = 0;
 
-	if (seqlen > 0 && seq == seqval + 1) {
-		while (d >= end - seqlen && *d == '9')
+	if (headseq > 0 && seq == headseq + 1) {
+		/* count up the digits before "\tline\t" */
+		while (d >= head.p + docpart && *d == '9')
 			*d-- = '0';
-		if (d < end - seqlen) {
-			*d = '1';
-			seqlen++;
-		} else {
+		if (d >= head.p + docpart) {
 			(*d)++;
+			headseq = seq;
+			return;
 		}
-	} else {
-		seqlen = 0;
-		for (uint64_t v = seq; v > 0 || seqlen == 0; v /= 10)
-			end[-(int)++seqlen] = (char)('0' + v % 10);
 	}
-	seqval = seq;
+	for (uint64_t v = seq; v > 0 || n == 0; v /= 10)
+		digits[sizeof digits - ++n] = (char)('0' + v % 10);
+	head.n = docpart;
+	buf_add(&head, digits + sizeof digits - n, n);
+	buf_add(&head, "\tline\t", 6);
+	headseq = seq;
 }
 
 static void
 on_line(void *ctx, uint64_t seq, const char *p, size_t n, bool noeol)
 {
 	static const char tail[] = "\tnoeol=1";
-	const char *digits;
-	size_t head;
 	char *d, *start;
 
 	(void)ctx;
 	set_seq(seq);
-	digits = seqbuf + sizeof seqbuf - seqlen;
-	head = prefix.n + seqlen + 6;
 	/* the whole record in place, when the buffer can hold its worst case */
-	if ((start = d = out_reserve(head + 2 * n + sizeof tail)) != NULL) {
-		memcpy(d, prefix.p, prefix.n);
-		memcpy(d + prefix.n, digits, seqlen);
-		memcpy(d + prefix.n + seqlen, "\tline\t", 6);
-		d += head;
+	if ((start = d = out_reserve(head.n + 2 * n + sizeof tail)) != NULL) {
+		memcpy(d, head.p, head.n);
+		d += head.n;
 		d += esc_copy(d, p, n);
 		if (noeol) {
 			memcpy(d, tail, sizeof tail - 1);
@@ -166,9 +163,7 @@ on_line(void *ctx, uint64_t seq, const char *p, size_t n, bool noeol)
 		out_advance((size_t)(d - start));
 		return;
 	}
-	out_write(prefix.p, prefix.n);
-	out_write(digits, seqlen);
-	out_write("\tline\t", 6);
+	out_write(head.p, head.n);
 	out_esc(p, n);
 	if (noeol)
 		out_str(tail);

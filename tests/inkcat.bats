@@ -21,6 +21,14 @@ setup() {
 	[ -z "$stderr" ]
 }
 
+@test "SEQ counts across digit carries and restarts per document" {
+	seq 1200 > n.txt
+	cp n.txt m.txt
+	run -0 bash -c 'inkcat n.txt m.txt | awk -F "\t" "\$3 != \$5 { print; bad = 1 } END { exit bad }"'
+	[ "$(inkcat n.txt m.txt | wc -l)" -eq 2400 ]
+	[ "$(inkcat n.txt m.txt | sed -n 1201p)" = "$(printf 'm.txt\t0\t1\tline\t1')" ]
+}
+
 @test "lossless: inkcat F | inkfmt -r gives F back byte for byte" {
 	inkcat awk.txt | inkfmt -r > back
 	cmp awk.txt back
