@@ -23,7 +23,6 @@
 #include "enc.h"
 #include "err.h"
 #include "out.h"
-#include "rec.h"
 #include "src.h"
 
 static const char usage[] =
@@ -245,21 +244,23 @@ add_glob(char ***list, size_t *n, char *glob)
 	(*list)[(*n)++] = glob;
 }
 
+/* every long option has a short twin */
+static const struct option longopts[] = {
+	{ "encoding", required_argument, NULL, 'e' },
+	{ "include", required_argument, NULL, 'i' },
+	{ "exclude", required_argument, NULL, 'x' },
+	{ "max-member", required_argument, NULL, 'M' },
+	{ "max-record", required_argument, NULL, 'R' },
+	{ "progress", no_argument, NULL, 'P' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "encoding", required_argument, NULL, 'e' },
-		{ "include", required_argument, NULL, 'i' },
-		{ "exclude", required_argument, NULL, 'x' },
-		{ "max-member", required_argument, NULL, 'M' },
-		{ "max-record", required_argument, NULL, 'R' },
-		{ "progress", no_argument, NULL, 'P' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int c;
 
 	err_init(argv[0]);

@@ -555,22 +555,24 @@ print_header(void)
 	out_putc('\n');
 }
 
+/* every long option has a short twin */
+static const struct option longopts[] = {
+	{ "raw", no_argument, NULL, 'r' },
+	{ "text", no_argument, NULL, 't' },
+	{ "markdown", no_argument, NULL, 'm' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "fields", required_argument, NULL, 'f' },
+	{ "header", no_argument, NULL, 'H' },
+	{ "articles", no_argument, NULL, 'a' },
+	{ "max-record", required_argument, NULL, 'R' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "raw", no_argument, NULL, 'r' },
-		{ "text", no_argument, NULL, 't' },
-		{ "markdown", no_argument, NULL, 'm' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "fields", required_argument, NULL, 'f' },
-		{ "header", no_argument, NULL, 'H' },
-		{ "articles", no_argument, NULL, 'a' },
-		{ "max-record", required_argument, NULL, 'R' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	size_t maxrec = 64 << 20;
 	int c;
 
