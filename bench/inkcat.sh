@@ -10,7 +10,8 @@
 #   peak resident memory of inkcat on both
 #
 # Targets (issue 2): within 2x of wc -l; within 1.2x of tar -xzOf; < 16 MB.
-# Usage: bench/inkcat.sh [RUNS]   (default 7; needs hyperfine, jq, GNU time)
+# Usage: bench/inkcat.sh [RUNS]   (default 7, five times that for the
+# text commands; needs hyperfine, jq, bc and GNU time: tools/deps bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -43,14 +44,18 @@ printf '%s\n' "$awkrec" > awk-records.awk
 cmp <("$bin"/inkcat hkcnews.txt) <(awk -f awk-records.awk hkcnews.txt) ||
 	echo "bench: note: awk output differs from inkcat's" >&2
 
-hyperfine -N -w 1 -r "$runs" --export-json times.json \
+# the text commands take milliseconds: more runs steady their medians
+hyperfine -N -w 3 -r $((runs * 5)) --export-json text.json \
 	-n 'wc -l' "wc -l hkcnews.txt" \
 	-n 'inkcat text' "$bin/inkcat hkcnews.txt" \
-	-n 'awk records' "awk -f awk-records.awk hkcnews.txt" \
+	-n 'awk records' "awk -f awk-records.awk hkcnews.txt" > /dev/null
+hyperfine -N -w 1 -r "$runs" --export-json archive.json \
 	-n 'tar -xzOf' "tar -xzOf feeds.tar.gz" \
 	-n 'inkcat tar.gz' "$bin/inkcat feeds.tar.gz" > /dev/null
 
-median() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median' times.json; }
+median() {
+	jq -r --arg n "$1" '.results[] | select(.command == $n) | .median' text.json archive.json
+}
 ratio() { echo "scale=2; $(median "$1") / $(median "$2")" | bc; }
 printf '%-16s %10s\n' command 'median s'
 for c in 'wc -l' 'inkcat text' 'awk records' 'tar -xzOf' 'inkcat tar.gz'; do
