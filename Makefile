@@ -21,7 +21,7 @@ LIBS_inkcat = $(shell $(PKG) --libs libarchive)
 LIBS_inkfmt = $(shell $(PKG) --libs jansson)
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson)
 
-COMMON  = err out in buf rec utf8 enc src
+COMMON  = err out in buf rec utf8 enc src lines
 OBJ     = $(COMMON:%=obj/common/%.o)
 BINS    = $(PROGS:%=bin/%)
 MANS    = $(wildcard man/*.[157])
@@ -47,7 +47,7 @@ bin/%: obj/cmd/%.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $< obj/libink.a $(LIBS_$*)
 
 # the fuzz harnesses, replayed over their saved corpora without clang
-FUZZ      = record inkcat
+FUZZ      = record inkcat lines
 FUZZ_LIBS = $(shell $(PKG) --libs libarchive)
 obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)

@@ -19,9 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "enc.h"
 #include "err.h"
+#include "lines.h"
 #include "out.h"
 #include "src.h"
 
@@ -34,14 +34,6 @@ static struct src_opts opts = {
 	.max_member = UINT64_MAX,
 	.max_line = 64 << 20,
 };
-/*
- * What the current line's record opens with, "DOC TAB 0 TAB SEQ TAB line
- * TAB": DOC is escaped once per document (the first docpart bytes), and
- * SEQ counted up in place, which is cheaper than converting each number.
- */
-static struct buf head;
-static size_t docpart;
-static uint64_t headseq;
 /* progress: whether to draw it, bytes of earlier inputs, documents begun */
 static bool progress;
 static uint64_t donebytes, ndocs;
@@ -108,65 +100,22 @@ static void
 on_begin(void *ctx, const char *name, size_t len)
 {
 	(void)ctx;
-	head.n = 0;
-	head.n = esc_copy(buf_room(&head, 2 * len), name, len);
-	buf_add(&head, "\t0\t", 3);
-	docpart = head.n;
-	headseq = 0;
+	lines_doc(name, len);
 	ndocs++;
-}
-
-/* rewrite head for line number seq */
-static void
-set_seq(uint64_t seq)
-{
-	char digits[24], *d = head.p + head.n - 7;
-	size_t n = 0;
-
-	if (headseq > 0 && seq == headseq + 1) {
-		/* count up the digits before "\tline\t" */
-		while (d >= head.p + docpart && *d == '9')
-			*d-- = '0';
-		if (d >= head.p + docpart) {
-			(*d)++;
-			headseq = seq;
-			return;
-		}
-	}
-	for (uint64_t v = seq; v > 0 || n == 0; v /= 10)
-		digits[sizeof digits - ++n] = (char)('0' + v % 10);
-	head.n = docpart;
-	buf_add(&head, digits + sizeof digits - n, n);
-	buf_add(&head, "\tline\t", 6);
-	headseq = seq;
 }
 
 static void
 on_line(void *ctx, uint64_t seq, const char *p, size_t n, bool noeol)
 {
-	static const char tail[] = "\tnoeol=1";
-	char *d, *start;
-
 	(void)ctx;
-	set_seq(seq);
-	/* the whole record in place, when the buffer can hold its worst case */
-	if ((start = d = out_reserve(head.n + 2 * n + sizeof tail)) != NULL) {
-		memcpy(d, head.p, head.n);
-		d += head.n;
-		d += esc_copy(d, p, n);
-		if (noeol) {
-			memcpy(d, tail, sizeof tail - 1);
-			d += sizeof tail - 1;
-		}
-		*d++ = '\n';
-		out_advance((size_t)(d - start));
-		return;
-	}
-	out_write(head.p, head.n);
-	out_esc(p, n);
-	if (noeol)
-		out_str(tail);
-	out_putc('\n');
+	lines_one(seq, p, n, noeol);
+}
+
+static uint64_t
+on_lines(void *ctx, uint64_t seq, const char *p, size_t n)
+{
+	(void)ctx;
+	return lines_run(seq, p, n);
 }
 
 static void read_path(const char *path, bool walked);
@@ -214,7 +163,7 @@ static void
 read_path(const char *path, bool walked)
 {
 	static const struct src_sink sink = {
-		on_begin, on_line, on_progress, NULL
+		on_begin, on_line, on_lines, on_progress, NULL
 	};
 	struct src_sink s = sink;
 	uint64_t bytes = 0;

@@ -2,9 +2,6 @@
  * out: see out.h.
  */
 #include <errno.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,6 +9,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "esc.h"
 #include "out.h"
 
 #define OUTSIZE (128 * 1024)
@@ -119,33 +117,12 @@ out_u64(uint64_t v)
 }
 
 /*
- * Find the first byte that needs an escape: TAB, LF, CR or backslash.
- * Lines of news text rarely hold any, so this is inkcat's hot loop: it
- * looks at 16 bytes at a time with SSE2 where the compiler targets it (all
- * of x86-64), and 8 at a time with plain integer arithmetic elsewhere.
+ * Find the first byte that needs an escape.  Lines of news text rarely
+ * hold any, so this looks at 16 bytes at a time with SSE2 where the
+ * compiler targets it (all of x86-64), and 8 at a time with plain integer
+ * arithmetic elsewhere.
  */
-static bool
-is_special(char c)
-{
-	return c == '\t' || c == '\n' || c == '\r' || c == '\\';
-}
-
 #ifdef __SSE2__
-/*
- * Bits for the bytes of x that may need an escape: every byte up to CR
- * (TAB, LF and CR, and the rarer NUL to VT and FF, which the caller
- * checks again), and backslash.  Three operations instead of seven.
- */
-static inline unsigned
-maybe_special(__m128i x)
-{
-	const __m128i cr = _mm_set1_epi8('\r'), bs = _mm_set1_epi8('\\');
-	__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, cr), x);
-
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(low,
-	    _mm_cmpeq_epi8(x, bs)));
-}
-
 static const char *
 find_special(const char *p, const char *end)
 {
@@ -208,21 +185,6 @@ find_special(const char *p, const char *end)
 	return end;
 }
 #endif
-
-static char
-escape_letter(char c)
-{
-	switch (c) {
-	case '\t':
-		return 't';
-	case '\n':
-		return 'n';
-	case '\r':
-		return 'r';
-	default:
-		return '\\';
-	}
-}
 
 void
 out_esc(const void *v, size_t n)

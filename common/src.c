@@ -133,6 +133,15 @@ take(void *ctx, const char *p, size_t n)
 	const char *end = p + n, *nl;
 
 	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		/* past a line held over from the last chunk: whole lines */
+		if (s->line.n == 0 && !s->toolong && s->sink->lines != NULL &&
+		    (size_t)(end - p) <= s->o->max_line) {
+			nl = memrchr(p, '\n', (size_t)(end - p));
+			s->seq += s->sink->lines(s->sink->ctx, s->seq + 1, p,
+			    (size_t)(nl + 1 - p));
+			p = nl + 1;
+			break;
+		}
 		if (s->line.n == 0 && !s->toolong) {
 			if ((size_t)(nl - p) > s->o->max_line) {
 				s->toolong = true;

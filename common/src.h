@@ -22,6 +22,12 @@ struct src_sink {
 	void	(*begin)(void *ctx, const char *name, size_t len);
 	void	(*line)(void *ctx, uint64_t seq, const char *p, size_t n,
 		    bool noeol);
+	/*
+	 * Optional: a run of whole lines, each ending in a newline and none
+	 * longer than max_line, numbered from seq; returns how many there
+	 * were.  Without it, line() gets each line of the run.
+	 */
+	uint64_t (*lines)(void *ctx, uint64_t seq, const char *p, size_t n);
 	/* bytes read from the input so far, for progress reports */
 	void	(*progress)(void *ctx, uint64_t bytes);
 	void	*ctx;

@@ -2,7 +2,8 @@
  * fuzz_inkcat: arbitrary bytes as a file (text, compressed or an archive,
  * whatever libarchive and the sniffer make of them) and as the member of
  * a tar archive built around them.  Every line that comes out is checked
- * to be written back losslessly by the escaper.
+ * to be written back losslessly by the escaper, and a run of whole lines
+ * must end in a newline.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -34,6 +35,20 @@ line(void *ctx, uint64_t seq, const char *p, size_t n, bool noeol)
 	free(esc);
 }
 
+/* a run of whole lines: each must end in a newline */
+static uint64_t
+run(void *ctx, uint64_t seq, const char *p, size_t n)
+{
+	const char *end = p + n, *nl;
+	uint64_t k = 0;
+
+	if (n == 0 || end[-1] != '\n')
+		abort();
+	for (; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+		line(ctx, seq + k++, p, (size_t)(nl - p), false);
+	return k;
+}
+
 /* a ustar header for one member of size n */
 static void
 tar_header(unsigned char h[512], size_t n)
@@ -59,7 +74,7 @@ tar_header(unsigned char h[512], size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const struct src_sink sink = { begin, line, NULL, NULL };
+	static const struct src_sink sink = { begin, line, run, NULL, NULL };
 	struct src_opts o = {
 		.max_member = 1 << 20,
 		.max_line = 4096,

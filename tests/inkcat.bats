@@ -255,3 +255,16 @@ setup() {
 	run -0 --separate-stderr inkcat -P many.txt
 	[ -z "$stderr" ]
 }
+
+@test "all byte values at all offsets: lossless, and the same records as a reference" {
+	# 200000 bytes of all 256 values, a newline one time in 50, fixed seed
+	perl -e 'srand(7); for (1..200000) {
+	    print rand() < 0.02 ? "\n" : chr(int(rand(256))) }' > bytes.bin
+	printf 'tail without newline \\ \t' >> bytes.bin
+	inkcat bytes.bin | inkfmt -r | cmp - bytes.bin
+	# the reference: escape with perl, line by line
+	perl -ne 'my $nl = chomp; s/\\/\\\\/g; s/\t/\\t/g; s/\r/\\r/g;
+	    print "bytes.bin\t0\t$.\tline\t$_", ($nl ? "" : "\tnoeol=1"), "\n"' \
+	    bytes.bin > want
+	inkcat bytes.bin | cmp - want
+}
