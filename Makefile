@@ -2,7 +2,7 @@
 # make bench, make fuzz, make install PREFIX=..., make clean.
 
 VERSION  = 0.1.0
-PROGS    = inkcat inkfmt
+PROGS    = inkcat inkfmt inknorm
 PREFIX  ?= /usr/local
 CC      ?= cc
 PKG     ?= pkg-config
@@ -19,9 +19,10 @@ endif
 # libraries, each linked only into the programs that need it
 LIBS_inkcat = $(shell $(PKG) --libs libarchive)
 LIBS_inkfmt = $(shell $(PKG) --libs jansson)
-CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson)
+LIBS_inknorm = $(shell $(PKG) --libs libutf8proc libpcre2-8)
+CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8)
 
-COMMON  = err out in buf rec utf8 enc src lines
+COMMON  = err out in buf rec utf8 enc src lines norm para
 OBJ     = $(COMMON:%=obj/common/%.o)
 BINS    = $(PROGS:%=bin/%)
 MANS    = $(wildcard man/*.[157])

@@ -4,54 +4,6 @@
 #include "utf8.h"
 
 size_t
-utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	uint32_t c, min;
-	size_t len;
-
-	if (n == 0)
-		return 0;
-	c = p[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		c &= 0x1f;
-		min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		c &= 0x0f;
-		min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else {
-		*cp = 0;
-		return 0;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if (i == n) {
-			*cp = UTF8_TRUNCATED;
-			return 0;
-		}
-		if ((p[i] & 0xc0) != 0x80) {
-			*cp = 0;
-			return 0;
-		}
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
-		*cp = 0;
-		return 0;
-	}
-	*cp = c;
-	return len;
-}
-
-size_t
 utf8_encode(uint32_t cp, char *buf)
 {
 	unsigned char *b = (unsigned char *)buf;

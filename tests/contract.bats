@@ -7,7 +7,7 @@ load helper
 setup() {
 	cd_tmp
 	PROGS=$(cd "$REPO/bin" && ls)
-	printf 'doc\t0\t1\tline\tgood \377 bytes\n' > rec
+	printf 'doc\t0\t1\tline\tgood \377 bytes.\n' > rec
 }
 
 @test "every program: --help to stdout, status 0; --version" {

@@ -1,0 +1,438 @@
+/*
+ * inknorm: clean text and real paragraphs out of the lines of a page.
+ *
+ * Reads ink records; "line" records (from inkcat or inkfeed) are
+ * normalized (norm.h) and rebuilt into one "para" record per paragraph,
+ * or "head" for a Markdown heading (para.h explains the heuristic).
+ * Records of any other kind are taken as paragraphs already: normalized
+ * and passed on, so "inknorm | inknorm" equals "inknorm".  SEQ becomes the
+ * paragraph number and src=A-B names the lines a paragraph came from.
+ *
+ * Markdown: "#" to "######" headings become head records with level=N;
+ * emphasis, code and link markup are reduced to their text; a line that
+ * is only an image becomes a para of its alt text with img=SRC.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "in.h"
+#include "norm.h"
+#include "out.h"
+#include "para.h"
+#include "rec.h"
+
+static const char usage[] =
+    "usage: inknorm [-hklV] [-F ascii|none] [-A keep|insert|strip] "
+    "[-R size]\n";
+
+static struct norm_opts nopts = { .fold_ascii = true };
+/* -l: one paragraph per line, nothing rebuilt */
+static bool perline;
+/* the document being read: its name as in the stream, its ART */
+static struct buf doc;
+static uint64_t art, pseq;
+static bool indoc;
+/* invalid UTF-8 bytes in this document, replaced by U+FFFD */
+static uint64_t invalid;
+static struct para builder;
+static struct norm_out norm;
+/* scratch: unescaped text, Markdown-free text, a line's tags */
+static struct buf raw, plain, linetags, img, imgtags;
+
+static void
+help(void)
+{
+	printf("%s\n", usage);
+	puts("Normalize text and rebuild paragraphs from ink line records.\n\n"
+	    "  -l, --lines             one paragraph per line: normalize only\n"
+	    "  -F, --fold=MODE         ascii (default): full-width ASCII to "
+	    "ASCII;\n"
+	    "                          none: leave it\n"
+	    "  -k, --keep-cjk-punct    keep ，。：；！？（） full-width\n"
+	    "  -A, --autospace=MODE    keep (default), insert or strip spaces\n"
+	    "                          between CJK and Latin\n"
+	    "  -R, --max-record=SIZE   skip records longer than SIZE "
+	    "(default 64M)\n"
+	    "  -h, --help              show this help\n"
+	    "  -V, --version           show the version\n\n"
+	    "See inknorm(1).");
+	exit(out_finish());
+}
+
+/* write one paragraph record */
+static void
+write_para(const char *text, size_t n, uint64_t first, uint64_t last,
+    int level, const char *tags, size_t tagslen)
+{
+	out_write(doc.p, doc.n);
+	out_putc('\t');
+	out_u64(art);
+	out_putc('\t');
+	out_u64(++pseq);
+	out_str(level > 0 ? "\thead\t" : "\tpara\t");
+	out_esc(text, n);
+	out_str("\tsrc=");
+	out_u64(first);
+	out_putc('-');
+	out_u64(last);
+	if (level > 0) {
+		out_str("\tlevel=");
+		out_u64((uint64_t)level);
+	}
+	out_write(tags, tagslen);
+	out_putc('\n');
+}
+
+static void
+emit(void *ctx, const struct para_out *p)
+{
+	(void)ctx;
+	if (p->cut)
+		err_warn(doc.p, doc.n, (long long)p->last, "paragraph longer "
+		    "than --max-record (%zu bytes); cut after this line",
+		    builder.max);
+	write_para(p->text, p->len, p->first, p->last, p->level, p->tags,
+	    p->tagslen);
+}
+
+static void
+end_doc(void)
+{
+	if (!indoc)
+		return;
+	para_flush(&builder);
+	if (invalid > 0)
+		err_warn(doc.p, doc.n, 0, "%llu invalid UTF-8 bytes replaced by "
+		    "U+FFFD", (unsigned long long)invalid);
+	indoc = false;
+}
+
+static void
+begin_doc(const struct rec *r)
+{
+	end_doc();
+	doc.n = 0;
+	buf_add(&doc, r->doc.p, r->doc.n);
+	art = r->art;
+	pseq = 0;
+	invalid = 0;
+	indoc = true;
+}
+
+/* the tags of r that inknorm does not write itself, "\tKEY=VALUE" each */
+static void
+keep_tags(const struct rec *r, bool all)
+{
+	linetags.n = 0;
+	for (size_t i = 0; i < r->ntag; i++) {
+		struct slice k = tag_key(r->tag[i]);
+
+		if (!all && (slice_eq(k, "noeol") || slice_eq(k, "src") ||
+		    slice_eq(k, "level")))
+			continue;
+		buf_add(&linetags, "\t", 1);
+		buf_add(&linetags, r->tag[i].p, r->tag[i].n);
+	}
+}
+
+/* a Markdown heading: its level, and the text past the markers */
+static int
+heading(const char **p, size_t *n)
+{
+	size_t k = 0;
+
+	while (k < *n && k < 7 && (*p)[k] == '#')
+		k++;
+	if (k == 0 || k > 6 || k >= *n || (*p)[k] != ' ')
+		return 0;
+	*p += k + 1;
+	*n -= k + 1;
+	/* closing hashes: "## Title ##" */
+	while (*n > 0 && (*p)[*n - 1] == '#')
+		(*n)--;
+	while (*n > 0 && (*p)[*n - 1] == ' ')
+		(*n)--;
+	return (int)k;
+}
+
+/* ---, ***, ___: a thematic break */
+static bool
+rule_line(const char *p, size_t n)
+{
+	size_t k = 0;
+
+	if (n < 3 || strchr("-*_", p[0]) == NULL)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == p[0])
+			k++;
+		else if (p[i] != ' ')
+			return false;
+	return k >= 3;
+}
+
+/* the end of a [text](url) or ![alt](src) starting at p[i], or 0 */
+static size_t
+link_end(const char *p, size_t n, size_t i, size_t *textend, size_t *urlat)
+{
+	const char *close = memchr(p + i, ']', n - i), *paren;
+
+	if (close == NULL || (size_t)(close - p) + 1 >= n || close[1] != '(')
+		return 0;
+	paren = memchr(close + 2, ')', n - (size_t)(close + 2 - p));
+	if (paren == NULL)
+		return 0;
+	*textend = (size_t)(close - p);
+	*urlat = (size_t)(close + 2 - p);
+	return (size_t)(paren - p) + 1;
+}
+
+/*
+ * Markdown inline markup reduced to its text into plain; the source of
+ * the first image goes to img.
+ */
+static void
+unmark(const char *p, size_t n)
+{
+	size_t i = 0, te, ua, end;
+
+	plain.n = img.n = 0;
+	while (i < n) {
+		bool image = p[i] == '!' && i + 1 < n && p[i + 1] == '[';
+
+		if ((p[i] == '[' || image) && (end = link_end(p, n, i + image,
+		    &te, &ua)) != 0) {
+			buf_add(&plain, p + i + 1 + image, te - i - 1 - image);
+			if (image && img.n == 0)
+				buf_add(&img, p + ua, end - 1 - ua);
+			i = end;
+		} else if ((p[i] == '*' || p[i] == '_') && i + 1 < n &&
+		    p[i + 1] == p[i]) {
+			i += 2;
+		} else if (p[i] == '`' || (p[i] == '*' && i + 1 < n &&
+		    p[i + 1] != ' ')) {
+			i++;
+		} else {
+			buf_add(&plain, p + i, 1);
+			i++;
+		}
+	}
+}
+
+/* one segment of a line record's text, normalized */
+static void
+segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
+{
+	const char *p = norm.text.p + s->off;
+	size_t n = s->len;
+	struct para_line line;
+	int level;
+
+	if (n == 0 || rule_line(p, n)) {
+		para_blank(&builder);
+		return;
+	}
+	level = heading(&p, &n);
+	if (memchr(p, '*', n) || memchr(p, '_', n) || memchr(p, '`', n) ||
+	    memchr(p, '[', n)) {
+		unmark(p, n);
+		p = plain.p;
+		n = plain.n;
+	}
+	if (img.n > 0) {
+		/* an image: a paragraph of its own, its source tagged */
+		para_flush(&builder);
+		imgtags.n = 0;
+		buf_add(&imgtags, "\timg=", 5);
+		imgtags.n += esc_copy(buf_room(&imgtags, 2 * img.n), img.p,
+		    img.n);
+		buf_add(&imgtags, linetags.p, linetags.n);
+		write_para(p, n, seq, seq, 0, imgtags.p, imgtags.n);
+		return;
+	}
+	line = (struct para_line){ p, n, s->cols, seq, s->indent, level,
+	    linetags.p, linetags.n };
+	if (p != norm.text.p + s->off)
+		line.cols = norm_columns(p, n);
+	para_line(&builder, &line);
+	if (level > 0 || hardbreak)
+		para_flush(&builder);
+}
+
+/* does the raw line end in a Markdown hard break (two spaces)? */
+static bool
+hard_break(const char *p, size_t n)
+{
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	return n >= 2 && p[n - 1] == ' ' && p[n - 2] == ' ';
+}
+
+/*
+ * A record that is a paragraph already (para, head, or a role inksplit
+ * gave): its text normalized, its kind and tags as they were.
+ */
+static void
+pass_on(const struct rec *r)
+{
+	para_flush(&builder);
+	out_write(doc.p, doc.n);
+	out_putc('\t');
+	out_u64(r->art);
+	out_putc('\t');
+	out_u64(++pseq);
+	out_putc('\t');
+	out_write(r->kind.p, r->kind.n);
+	out_putc('\t');
+	for (size_t i = 0; i < norm.nseg; i++) {
+		if (i > 0 && norm.seg[i].len > 0)
+			out_putc(' ');
+		out_esc(norm.text.p + norm.seg[i].off, norm.seg[i].len);
+	}
+	out_write(linetags.p, linetags.n);
+	out_putc('\n');
+}
+
+static void
+take(const struct rec *r)
+{
+	char *dst = buf_room(&raw, r->text.n);
+	size_t n = rec_unesc(r->text.p, r->text.n, dst);
+	bool line = slice_eq(r->kind, "line");
+
+	if (!indoc || r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n))
+		begin_doc(r);
+	norm_text(&nopts, dst, n, &norm);
+	invalid += norm.invalid;
+	keep_tags(r, !line);
+	if (!line) {
+		pass_on(r);
+		return;
+	}
+	if (perline) {
+		for (size_t i = 0; i < norm.nseg; i++)
+			if (norm.seg[i].len > 0)
+				write_para(norm.text.p + norm.seg[i].off,
+				    norm.seg[i].len, r->seq, r->seq, 0,
+				    linetags.p, linetags.n);
+		return;
+	}
+	for (size_t i = 0; i < norm.nseg; i++) {
+		segment(&norm.seg[i], r->seq, i + 1 == norm.nseg &&
+		    hard_break(dst, n));
+		if (norm.seg[i].end == SEG_PARA)
+			para_break(&builder);
+	}
+}
+
+static void
+set_mode(const char *opt, const char *arg, const char *const names[],
+    int *mode)
+{
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(arg, names[i]) == 0) {
+			*mode = i;
+			return;
+		}
+	err_usage(usage, "%s: unknown mode %s", opt, arg);
+}
+
+static void
+normalize(size_t maxrec)
+{
+	struct in in;
+	struct rec r;
+	const char *line, *why;
+	size_t len;
+	uint64_t lineno = 0;
+	enum in_result res;
+
+	rec_init(&r);
+	in_open(&in, STDIN_FILENO, maxrec);
+	while ((res = in_getline(&in, &line, &len)) != IN_EOF) {
+		lineno++;
+		if (res == IN_TOOLONG) {
+			err_input(NULL, 0, 0, "line %llu: record of %zu bytes is "
+			    "longer than --max-record; skipped",
+			    (unsigned long long)lineno, len);
+			continue;
+		}
+		if ((why = rec_parse(&r, line, len)) != NULL) {
+			err_input(NULL, 0, 0, "line %llu: malformed record: %s",
+			    (unsigned long long)lineno, why);
+			continue;
+		}
+		take(&r);
+	}
+	end_doc();
+	in_close(&in);
+	rec_free(&r);
+}
+
+/* every long option has a short twin */
+static const struct option longopts[] = {
+	{ "lines", no_argument, NULL, 'l' },
+	{ "fold", required_argument, NULL, 'F' },
+	{ "keep-cjk-punct", no_argument, NULL, 'k' },
+	{ "autospace", required_argument, NULL, 'A' },
+	{ "max-record", required_argument, NULL, 'R' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const char *const folds[] = { "none", "ascii", NULL };
+	static const char *const spaces[] = { "keep", "insert", "strip", NULL };
+	size_t maxrec = 64 << 20;
+	int c, mode;
+
+	err_init(argv[0]);
+	out_init();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "lF:kA:R:hV", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'l':
+			perline = true;
+			break;
+		case 'F':
+			set_mode("--fold", optarg, folds, &mode);
+			nopts.fold_ascii = mode == 1;
+			break;
+		case 'k':
+			nopts.keep_cjk_punct = true;
+			break;
+		case 'A':
+			set_mode("--autospace", optarg, spaces, &mode);
+			nopts.autospace = (enum autospace)mode;
+			break;
+		case 'R':
+			maxrec = (size_t)xstrtosize(optarg, "--max-record",
+			    usage);
+			break;
+		case 'h':
+			help();
+			break;
+		case 'V':
+			puts("inknorm " INK_VERSION);
+			return out_finish();
+		default:
+			err_usage(usage, "bad option: %s", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		err_usage(usage, "unexpected operand: %s (inknorm reads stdin)",
+		    argv[optind]);
+	err_stdin_tty(usage);
+	para_init(&builder, maxrec, emit, NULL);
+	normalize(maxrec);
+	return out_finish();
+}

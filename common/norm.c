@@ -1,0 +1,309 @@
+/*
+ * norm: see norm.h.
+ *
+ * One pass over the code points; NFC (utf8proc) only for a segment that
+ * holds a character whose normal form could differ, which news text in
+ * Chinese or English rarely does.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "err.h"
+#include "norm.h"
+#include "utf8.h"
+
+/* Unicode White_Space, less the line and paragraph breaks */
+static bool
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x0b || cp == 0x85 ||
+	    cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+	    cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+/* invisible characters that carry nothing in news text */
+static bool
+is_junk(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0xad ||
+	    cp == 0x200b || cp == 0x2060 || cp == 0xfeff || cp == 0x061c ||
+	    cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool
+is_han(uint32_t cp)
+{
+	if (cp < 0x3007)
+		return false;
+	return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 &&
+	    cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x3134f) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) || cp == 0x3007;
+}
+
+bool
+is_cjk(uint32_t cp)
+{
+	if (cp < 0x2e80)
+		return false;
+	return is_han(cp) || (cp >= 0x2e80 && cp <= 0x2fdf) ||
+	    (cp >= 0x3000 && cp <= 0x30ff) || (cp >= 0x31c0 && cp <= 0x31ff) ||
+	    (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xff00 && cp <= 0xffef);
+}
+
+static bool
+is_latin_alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= 'a' && cp <= 'z');
+}
+
+/* the full-width forms kept with keep_cjk_punct: ，：；！？（） */
+static bool
+is_cjk_punct_form(uint32_t cp)
+{
+	return cp == 0xff0c || cp == 0xff1a || cp == 0xff1b ||
+	    cp == 0xff01 || cp == 0xff1f || cp == 0xff08 || cp == 0xff09;
+}
+
+/* could NFC change a text holding cp?  (false for ASCII, Han, kana...) */
+static bool
+nfc_stable(uint32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x2000 && cp <= 0x2fff) ||
+	    (cp >= 0x3000 && cp <= 0x3098) || (cp >= 0x309d &&
+	    cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) ||
+	    (cp >= 0xff00 && cp <= 0xffef) || cp == 0xfffd;
+}
+
+static uint32_t
+fold(const struct norm_opts *o, uint32_t cp)
+{
+	int32_t d[4];
+	int bound = 0;
+
+	if (cp >= 0xff01 && cp <= 0xff5e && o->fold_ascii &&
+	    !(o->keep_cjk_punct && is_cjk_punct_form(cp)))
+		return cp - 0xfee0;
+	/* Kangxi radicals: each is a compatibility form of one ideograph */
+	if (cp >= 0x2f00 && cp <= 0x2fd5 && utf8proc_decompose_char(
+	    (int32_t)cp, d, 4, UTF8PROC_COMPAT, &bound) == 1)
+		return (uint32_t)d[0];
+	return cp;
+}
+
+/* the state of the pass over one text */
+struct pass {
+	struct norm_out *out;
+	const struct norm_opts *o;
+	struct norm_seg *seg;	/* the segment being written */
+	bool	 space;		/* a space is pending */
+	int	 lead;		/* spaces before the first character */
+	uint32_t prev;		/* the last character written, 0 if none */
+	uint32_t zw;		/* a ZWJ or ZWNJ waiting on the next one */
+	bool	 nfc;		/* the segment needs NFC */
+};
+
+/*
+ * Write cp, from its own bytes (len of them at src) when it is unchanged.
+ * The text buffer has room: norm_text() reserved the worst case.
+ */
+static inline void
+put(struct pass *ps, uint32_t cp, const unsigned char *src, size_t len)
+{
+	struct buf *t = &ps->out->text;
+
+	if (src != NULL) {
+		memcpy(t->p + t->n, src, len);
+		t->n += len;
+	} else {
+		t->n += utf8_encode(cp, t->p + t->n);
+	}
+	ps->seg->cols += is_cjk(cp) ? 2 : 1;
+	ps->prev = cp;
+	if (cp >= 0x300 && !nfc_stable(cp))
+		ps->nfc = true;
+}
+
+static bool
+seg_empty(const struct pass *ps)
+{
+	return ps->out->text.n == ps->seg->off;
+}
+
+static void
+open_seg(struct pass *ps)
+{
+	struct norm_out *out = ps->out;
+
+	if (out->nseg == out->segcap) {
+		out->segcap = out->segcap ? 2 * out->segcap : 8;
+		out->seg = xrealloc(out->seg, out->segcap * sizeof *out->seg);
+	}
+	ps->seg = &out->seg[out->nseg++];
+	ps->seg->off = out->text.n;
+	ps->seg->len = 0;
+	ps->seg->cols = 0;
+	ps->seg->indent = false;
+	ps->seg->end = SEG_LINE;
+	ps->space = false;
+	ps->lead = 0;
+	ps->prev = 0;
+	ps->zw = 0;
+	ps->nfc = false;
+}
+
+/* NFC on the finished segment, in place at the end of the text */
+static void
+compose(struct pass *ps, size_t left)
+{
+	struct buf *t = &ps->out->text;
+	utf8proc_uint8_t *nfc;
+	utf8proc_ssize_t n;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)t->p + ps->seg->off,
+	    (utf8proc_ssize_t)(t->n - ps->seg->off), &nfc,
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return;
+	t->n = ps->seg->off;
+	buf_add(t, nfc, (size_t)n);
+	free(nfc);
+	/* the rest of the text still has its worst case of room */
+	buf_room(t, 4 * left + 16);
+}
+
+static void
+close_seg(struct pass *ps, enum seg_end end, size_t left)
+{
+	ps->seg->end = end;
+	if (ps->nfc)
+		compose(ps, left);
+	ps->seg->len = ps->out->text.n - ps->seg->off;
+	open_seg(ps);
+}
+
+/* what comes before a visible character: indent, ZWJ, a space */
+static void
+before(struct pass *ps, uint32_t cp)
+{
+	bool cjk_latin;
+
+	if (seg_empty(ps) && ps->lead >= 2)
+		ps->seg->indent = true;
+	if (ps->zw != 0) {
+		/* ZWJ and ZWNJ mean nothing between two ideographs */
+		if (!(is_han(ps->prev) && is_han(cp)))
+			put(ps, ps->zw, NULL, 0);
+		ps->zw = 0;
+	}
+	cjk_latin = (is_cjk(ps->prev) && is_latin_alnum(cp)) ||
+	    (is_latin_alnum(ps->prev) && is_cjk(cp));
+	if (ps->space && !seg_empty(ps) &&
+	    !(ps->o->autospace == AUTOSPACE_STRIP && cjk_latin))
+		put(ps, ' ', NULL, 0);
+	else if (!ps->space && ps->o->autospace == AUTOSPACE_INSERT &&
+	    cjk_latin)
+		put(ps, ' ', NULL, 0);
+	ps->space = false;
+}
+
+/* a run of printable ASCII: the first character as any, the rest copied */
+static size_t
+ascii_run(struct pass *ps, const unsigned char *p, size_t n)
+{
+	size_t k = 1;
+	struct buf *t = &ps->out->text;
+
+	while (k < n && p[k] > 0x20 && p[k] < 0x7f)
+		k++;
+	before(ps, p[0]);
+	memcpy(t->p + t->n, p, k);
+	t->n += k;
+	ps->seg->cols += k;
+	ps->prev = p[k - 1];
+	return k;
+}
+
+void
+norm_text(const struct norm_opts *o, const char *s, size_t n,
+    struct norm_out *out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct pass ps = { .out = out, .o = o };
+	uint32_t cp;
+
+	out->text.n = 0;
+	out->nseg = 0;
+	out->invalid = 0;
+	/* the worst case: three bytes of U+FFFD and a space for each byte */
+	buf_room(&out->text, 4 * n + 16);
+	open_seg(&ps);
+	for (size_t i = 0; i < n;) {
+		size_t len;
+
+		if (p[i] > 0x20 && p[i] < 0x7f) {
+			i += ascii_run(&ps, p + i, n - i);
+			continue;
+		}
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0) {
+			cp = UTF8_REPLACEMENT;
+			out->invalid++;
+			len = 1;
+		}
+		i += len;
+		if (cp >= 0x4e00 && cp <= 0x9fff && !ps.space && ps.zw == 0 &&
+		    !seg_empty(&ps) && (o->autospace == AUTOSPACE_KEEP ||
+		    is_cjk(ps.prev))) {
+			/* the common case in Chinese text: copied as it is */
+			put(&ps, cp, p + i - len, len);
+		} else if (cp == '\n' || cp == 0x2028 ||
+		    (cp == '\r' && !(i < n && p[i] == '\n'))) {
+			close_seg(&ps, SEG_LINE, n - i);
+		} else if (cp == '\f' || cp == 0x2029) {
+			close_seg(&ps, SEG_PARA, n - i);
+		} else if (is_space(cp)) {
+			ps.space = true;
+			if (seg_empty(&ps))
+				ps.lead += cp == 0x3000 || cp == '\t' ? 2 : 1;
+		} else if (cp == 0x200c || cp == 0x200d) {
+			if (!seg_empty(&ps))
+				ps.zw = cp;
+		} else if (!is_junk(cp)) {
+			uint32_t f = fold(o, cp);
+
+			before(&ps, f);
+			put(&ps, f, f == cp && len > 1 ? p + i - len : NULL, len);
+		}
+	}
+	if (ps.nfc)
+		compose(&ps, 0);
+	ps.seg->len = out->text.n - ps.seg->off;
+	/* a text ending in a break leaves an empty segment: drop it */
+	if (out->nseg > 1 && ps.seg->len == 0 && !ps.seg->indent)
+		out->nseg--;
+}
+
+size_t
+norm_columns(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t cols = 0;
+	uint32_t cp;
+
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_decode(p + i, n - i, &cp);
+
+		i += len ? len : 1;
+		cols += is_cjk(cp) ? 2 : 1;
+	}
+	return cols;
+}
+
+void
+norm_free(struct norm_out *out)
+{
+	buf_free(&out->text);
+	free(out->seg);
+}
