@@ -88,7 +88,7 @@ fold(const struct norm_opts *o, uint32_t cp)
 		return cp - 0xfee0;
 	/* Kangxi radicals: each is a compatibility form of one ideograph */
 	if (cp >= 0x2f00 && cp <= 0x2fd5 && utf8proc_decompose_char(
-	    (int32_t)cp, d, 4, UTF8PROC_COMPAT, &bound) == 1)
+	    (int32_t)cp, d, 4, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &bound) == 1)
 		return (uint32_t)d[0];
 	return cp;
 }
