@@ -48,8 +48,8 @@ bin/%: obj/cmd/%.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $< obj/libink.a $(LIBS_$*)
 
 # the fuzz harnesses, replayed over their saved corpora without clang
-FUZZ      = record inkcat lines
-FUZZ_LIBS = $(shell $(PKG) --libs libarchive)
+FUZZ      = record inkcat lines norm
+FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8)
 obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)
 
@@ -77,6 +77,7 @@ bench:
 	@tools/deps bench
 	@$(MAKE) --no-print-directory all
 	bench/inkcat.sh
+	bench/inknorm.sh
 
 # libFuzzer, FUZZTIME seconds per harness (needs clang)
 FUZZTIME ?= 60

@@ -12,32 +12,18 @@
 # Targets (issue 2): within 2x of wc -l; within 1.2x of tar -xzOf; < 16 MB.
 # Usage: bench/inkcat.sh [RUNS]   (default 7, five times that for the
 # text commands; needs hyperfine, jq, bc and GNU time: tools/deps bench)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/lib.sh"
 runs=${1:-7}
-corpus=${INK_SHARED:-../shared}/corpus
-archive=$corpus/hkcnews/hkcnews-article-archive.tar.gz
-[ -e "$archive" ] || { echo "bench: no $archive (../shared is absent)" >&2; exit 1; }
-for t in hyperfine jq /usr/bin/time; do
-	command -v "$t" > /dev/null || { echo "bench: needs $t (tools/deps bench)" >&2; exit 1; }
-done
-
-work=${TMPDIR:-/tmp}/ink-bench
-mkdir -p "$work"
-text=$work/hkcnews.txt
-# the archive's articles end to end, cut to 128 MiB on a line boundary
-if [ ! -s "$text" ]; then
-	tar -xzOf "$archive" | head -c $((128 << 20)) | sed '$d' > "$text"
-fi
+bench_require
+bench_text
 cp "$archive" "$work/feeds.tar.gz"
 cd "$work"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+bench_machine
 echo "input:   hkcnews.txt $(($(stat -c %s hkcnews.txt) / 1000000)) MB, $(wc -l < hkcnews.txt) lines;" \
     "feeds.tar.gz $(($(stat -c %s feeds.tar.gz) / 1000000)) MB"
 echo
 
-bin=$OLDPWD/bin
 awkrec='{ gsub(/\\/, "&&"); gsub(/\t/, "\\t"); gsub(/\r/, "\\r"); print "hkcnews.txt\t0\t" NR "\tline\t" $0 }'
 printf '%s\n' "$awkrec" > awk-records.awk
 # the awk baseline writes the same bytes as inkcat (the input ends with a newline)
@@ -53,19 +39,15 @@ hyperfine -N -w 1 -r "$runs" --export-json archive.json \
 	-n 'tar -xzOf' "tar -xzOf feeds.tar.gz" \
 	-n 'inkcat tar.gz' "$bin/inkcat feeds.tar.gz" > /dev/null
 
-median() {
-	jq -r --arg n "$1" '.results[] | select(.command == $n) | .median' text.json archive.json
-}
-ratio() { echo "scale=2; $(median "$1") / $(median "$2")" | bc; }
+m() { median "$1" text.json archive.json; }
 printf '%-16s %10s\n' command 'median s'
 for c in 'wc -l' 'inkcat text' 'awk records' 'tar -xzOf' 'inkcat tar.gz'; do
-	printf '%-16s %10.3f\n' "$c" "$(median "$c")"
+	printf '%-16s %10.3f\n' "$c" "$(m "$c")"
 done
 echo
-echo "inkcat text   / wc -l       = $(ratio 'inkcat text' 'wc -l')   (target <= 2)"
-echo "inkcat text   / awk records = $(ratio 'inkcat text' 'awk records')"
-echo "inkcat tar.gz / tar -xzOf   = $(ratio 'inkcat tar.gz' 'tar -xzOf')   (target <= 1.2)"
+echo "inkcat text   / wc -l       = $(ratio "$(m 'inkcat text')" "$(m 'wc -l')")   (target <= 2)"
+echo "inkcat text   / awk records = $(ratio "$(m 'inkcat text')" "$(m 'awk records')")"
+echo "inkcat tar.gz / tar -xzOf   = $(ratio "$(m 'inkcat tar.gz')" "$(m 'tar -xzOf')")   (target <= 1.2)"
 for f in hkcnews.txt feeds.tar.gz; do
-	kb=$(/usr/bin/time -f %M "$bin"/inkcat "$f" 2>&1 > /dev/null | tail -n 1)
-	echo "inkcat $f: peak RSS $((kb / 1024)) MB   (target < 16)"
+	echo "inkcat $f: peak RSS $(peak_mb "$bin/inkcat $f") MB   (target < 16)"
 done

@@ -37,6 +37,12 @@ static bool perline;
 static struct buf doc;
 static uint64_t art, pseq;
 static bool indoc;
+/*
+ * YAML front matter (a document opening with a "---" line, up to the
+ * next): 0 not seen, 1 inside, 2 past.  Its lines are fields, never
+ * joined.
+ */
+static int front;
 /* invalid UTF-8 bytes in this document, replaced by U+FFFD */
 static uint64_t invalid;
 static struct para builder;
@@ -122,6 +128,7 @@ begin_doc(const struct rec *r)
 	pseq = 0;
 	invalid = 0;
 	indoc = true;
+	front = 0;
 }
 
 /* the tags of r that inknorm does not write itself, "\tKEY=VALUE" each */
@@ -158,6 +165,40 @@ heading(const char **p, size_t *n)
 	while (*n > 0 && (*p)[*n - 1] == ' ')
 		(*n)--;
 	return (int)k;
+}
+
+/* HTML, a table row, a shortcode: markup lines, never joined to text */
+static bool
+markup_line(const char *p, size_t n)
+{
+	const char *bar = memchr(p, '|', n);
+
+	return n >= 2 && ((p[0] == '<' && p[n - 1] == '>') ||
+	    (p[0] == '{' && p[1] == '{') || (bar != NULL &&
+	    memmem(p, n, " | ", 3) != NULL && memchr(bar + 1, '|',
+	    n - (size_t)(bar + 1 - p)) != NULL));
+}
+
+/* "1. ", "2) ", "- ", "* ", "+ ", "> ": a list item or a quote begins */
+static bool
+list_item(const char *p, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 3 && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k > 0)
+		return k + 1 < n && (p[k] == '.' || p[k] == ')') &&
+		    p[k + 1] == ' ';
+	return n > 2 && strchr("-*+>", p[0]) != NULL && p[1] == ' ';
+}
+
+/* a line in bold or italics from end to end: a headline */
+static bool
+bold_line(const char *p, size_t n)
+{
+	return n > 4 && (p[0] == '*' || p[0] == '_') && p[1] == p[0] &&
+	    p[n - 1] == p[0] && p[n - 2] == p[0];
 }
 
 /* ---, ***, ___: a thematic break */
@@ -231,15 +272,24 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 	const char *p = norm.text.p + s->off;
 	size_t n = s->len;
 	struct para_line line;
+	bool alone, starts;
 	int level;
 
+	if (n == 3 && memcmp(p, "---", 3) == 0 && front < 2 &&
+	    (front == 1 || pseq + builder.nlines == 0)) {
+		front++;
+		para_blank(&builder);
+		return;
+	}
 	if (n == 0 || rule_line(p, n)) {
 		para_blank(&builder);
 		return;
 	}
+
 	level = heading(&p, &n);
-	if (memchr(p, '*', n) || memchr(p, '_', n) || memchr(p, '`', n) ||
-	    memchr(p, '[', n)) {
+	alone = front == 1 || markup_line(p, n) || bold_line(p, n);
+	starts = list_item(p, n);
+	if (s->markup) {
 		unmark(p, n);
 		p = plain.p;
 		n = plain.n;
@@ -256,7 +306,7 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 		return;
 	}
 	line = (struct para_line){ p, n, s->cols, seq, s->indent, level,
-	    linetags.p, linetags.n };
+	    alone, starts, linetags.p, linetags.n };
 	if (p != norm.text.p + s->off)
 		line.cols = norm_columns(p, n);
 	para_line(&builder, &line);
@@ -301,9 +351,16 @@ pass_on(const struct rec *r)
 static void
 take(const struct rec *r)
 {
-	char *dst = buf_room(&raw, r->text.n);
-	size_t n = rec_unesc(r->text.p, r->text.n, dst);
+	const char *dst = r->text.p;
+	size_t n = r->text.n;
 	bool line = slice_eq(r->kind, "line");
+
+	if (!r->plain) {
+		char *d = buf_room(&raw, r->text.n);
+
+		n = rec_unesc(r->text.p, r->text.n, d);
+		dst = d;
+	}
 
 	if (!indoc || r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n))
 		begin_doc(r);

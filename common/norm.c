@@ -93,6 +93,14 @@ fold(const struct norm_opts *o, uint32_t cp)
 	return cp;
 }
 
+/* do these three bytes encode an ideograph of U+4E00 to U+9FFF? */
+static inline bool
+is_han_lead(const unsigned char *p)
+{
+	return ((p[0] >= 0xe5 && p[0] <= 0xe9) || (p[0] == 0xe4 &&
+	    p[1] >= 0xb8)) && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
+}
+
 /* the state of the pass over one text */
 struct pass {
 	struct norm_out *out;
@@ -145,6 +153,7 @@ open_seg(struct pass *ps)
 	ps->seg->off = out->text.n;
 	ps->seg->len = 0;
 	ps->seg->cols = 0;
+	ps->seg->markup = false;
 	ps->seg->indent = false;
 	ps->seg->end = SEG_LINE;
 	ps->space = false;
@@ -218,6 +227,9 @@ ascii_run(struct pass *ps, const unsigned char *p, size_t n)
 
 	while (k < n && p[k] > 0x20 && p[k] < 0x7f)
 		k++;
+	for (size_t j = 0; j < k && !ps->seg->markup; j++)
+		ps->seg->markup = p[j] == '*' || p[j] == '_' || p[j] == '`' ||
+		    p[j] == '[';
 	before(ps, p[0]);
 	memcpy(t->p + t->n, p, k);
 	t->n += k;
@@ -256,8 +268,18 @@ norm_text(const struct norm_opts *o, const char *s, size_t n,
 		if (cp >= 0x4e00 && cp <= 0x9fff && !ps.space && ps.zw == 0 &&
 		    !seg_empty(&ps) && (o->autospace == AUTOSPACE_KEEP ||
 		    is_cjk(ps.prev))) {
-			/* the common case in Chinese text: copied as it is */
-			put(&ps, cp, p + i - len, len);
+			/*
+			 * The common case in Chinese text: a run of
+			 * ideographs, U+4E00 to U+9FFF, copied as it is.
+			 */
+			size_t start = i - len;
+
+			while (n - i >= 3 && is_han_lead(p + i))
+				i += 3;
+			memcpy(out->text.p + out->text.n, p + start, i - start);
+			out->text.n += i - start;
+			ps.seg->cols += (i - start) / 3 * 2;
+			utf8_decode(p + i - 3, 3, &ps.prev);
 		} else if (cp == '\n' || cp == 0x2028 ||
 		    (cp == '\r' && !(i < n && p[i] == '\n'))) {
 			close_seg(&ps, SEG_LINE, n - i);

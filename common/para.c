@@ -214,17 +214,38 @@ ends_comma(const char *p, size_t n)
 
 /* a paragraph that reads as running text, not a headline */
 static bool
-body_like(const char *s, size_t n)
+body_like(const struct para *b)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)b->text.p;
+	size_t n = b->text.n;
 	uint32_t cp;
 
-	if (norm_columns(s, n) < 30)
+	if (b->cols < 30)
 		return false;
 	for (size_t i = 0; i < n;) {
 		size_t len = utf8_decode(p + i, n - i, &cp);
 
 		if (len > 0 && is_punct(cp))
+			return true;
+		i += len ? len : 1;
+	}
+	return false;
+}
+
+/* has the paragraph ended a sentence somewhere (not a headline)? */
+static bool
+has_sentence(const struct para *b)
+{
+	const unsigned char *p = (const unsigned char *)b->text.p;
+	size_t n = b->text.n;
+	uint32_t cp;
+
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_decode(p + i, n - i, &cp);
+
+		if (cp == 0x3002 || cp == 0xff01 || cp == 0xff1f ||
+		    (len == 1 && (cp == '.' || cp == '!' || cp == '?') &&
+		    i + 1 < n && p[i + 1] == ' '))
 			return true;
 		i += len ? len : 1;
 	}
@@ -266,6 +287,7 @@ flush(struct para *b, bool cut)
 		b->emit(b->ctx, &o);
 	}
 	b->text.n = b->tags.n = 0;
+	b->cols = 0;
 	b->nlines = 0;
 	b->level = 0;
 }
@@ -300,7 +322,9 @@ joins(struct para *b, const struct para_line *l)
 		return false;
 	a = b->text.p + b->lastoff;
 	an = b->text.n - b->lastoff;
-	if (l->level > 0 || b->level > 0 || para_item(l->text, l->len) ||
+	if (l->alone || l->starts || b->lastalone || l->level > 0 ||
+	    b->level > 0 ||
+	    para_item(l->text, l->len) ||
 	    (b->lastcols <= 40 && para_item(a, an) && !ends_clause(a, an)))
 		return false;
 	if (l->indent && !(b->blockindent && !b->gap))
@@ -308,8 +332,8 @@ joins(struct para *b, const struct para_line *l)
 	if (ends_sentence(a, an))
 		return false;
 	if (b->gap)
-		return body_like(b->text.p, b->text.n) &&
-		    (ends_comma(a, an) || (!ends_clause(a, an) &&
+		return body_like(b) && (ends_comma(a, an) ||
+		    (!ends_clause(a, an) && has_sentence(b) &&
 		    can_continue(first_cp(l->text, l->len))));
 	if (ends_clause(a, an))
 		return true;
@@ -342,6 +366,8 @@ para_line(struct para *b, const struct para_line *l)
 	b->blockindent = b->blockindent && l->indent;
 	b->lastoff = b->text.n;
 	b->lastcols = l->cols;
+	b->lastalone = l->alone;
+	b->cols += l->cols;
 	buf_add(&b->text, l->text, l->len);
 	buf_add(&b->tags, l->tags, l->tagslen);
 	b->last = l->seq;

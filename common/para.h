@@ -6,17 +6,21 @@
  * soon as they are complete.  Whether two lines join is decided from the
  * lines themselves, in this order:
  *
- *   1. a heading (Markdown #), or a line that is a dateline, byline,
+ *   1. a heading (Markdown #), a line the caller marks as standing alone
+ *      (markup, a bold headline), or a line that is a dateline, byline,
  *      credit, caption or note on its own, or starts one: never joined;
+ *      a line the caller marks as a start (a list item) joins nothing
+ *      before it;
  *   2. an indented line (U+3000, two spaces, a TAB) starts a paragraph,
  *      unless every line of its block is indented;
  *   3. a line ending a sentence (。！？…… . ! ? and closing quotes after
  *      them) ends its paragraph;
  *   4. a line ending in clause punctuation (，、；： , ; : —— -) goes on;
  *   5. across a blank line or a page break, only a paragraph that reads as
- *      body text goes on, when it stopped at a comma, or with no
- *      punctuation at all before text that can continue it (an ideograph,
- *      a lower-case letter, a digit): list items ending in ；stay apart;
+ *      body text goes on: one that stopped at a comma, or one that has
+ *      ended a sentence before and stopped with no punctuation at all,
+ *      before text that can continue it (an ideograph, a lower-case
+ *      letter, a digit); list items ending in ；stay apart;
  *   6. a line much shorter than its block's width (a headline, the end of
  *      a paragraph) ends its paragraph;
  *   7. otherwise it was wrapped: the lines join.
@@ -55,6 +59,8 @@ struct para {
 	size_t	 nlines;
 	size_t	 lastoff;	/* where its last line starts in text */
 	size_t	 lastcols;	/* and how wide that line is */
+	bool	 lastalone;	/* and whether it stands alone */
+	size_t	 cols;		/* the width of all its lines */
 	size_t	 max;		/* the longest paragraph; a longer one is cut */
 	size_t	 width;		/* the widest line of the block, in columns */
 	bool	 blockindent;	/* every line of the block so far indented */
@@ -72,6 +78,8 @@ struct para_line {
 	uint64_t seq;		/* the SEQ it came from */
 	bool	 indent;	/* it was indented */
 	int	 level;		/* its Markdown heading level, 0 if none */
+	bool	 alone;		/* never joined: markup, a bold headline */
+	bool	 starts;	/* starts a paragraph: a list item */
 	const char *tags;	/* its tags, "\tKEY=VALUE" each */
 	size_t	 tagslen;
 };

@@ -31,13 +31,16 @@ slice_eq(struct slice s, const char *str)
 
 /* a field may hold only the four escapes and no raw CR */
 static const char *
-check_escapes(struct slice f)
+check_escapes(struct slice f, bool *plain)
 {
 	const char *p = f.p, *end = f.p + f.n;
 
 	if (memchr(p, '\r', f.n) != NULL)
 		return "raw carriage return (CRLF line ends?)";
-	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+	p = memchr(p, '\\', f.n);
+	if (plain != NULL)
+		*plain = p == NULL;
+	for (; p != NULL; p = memchr(p, '\\', (size_t)(end - p))) {
 		if (p + 1 == end)
 			return "backslash at end of field";
 		if (strchr("\\tnr", p[1]) == NULL || p[1] == '\0')
@@ -135,7 +138,7 @@ rec_parse(struct rec *r, const char *line, size_t len)
 		return "fewer than 5 TAB-separated fields";
 	if (r->doc.n == 0)
 		return "empty DOC field";
-	if ((why = check_escapes(r->doc)) != NULL)
+	if ((why = check_escapes(r->doc, NULL)) != NULL)
 		return why;
 	if (!parse_num(art, &r->art))
 		return "ART is not a number";
@@ -143,12 +146,12 @@ rec_parse(struct rec *r, const char *line, size_t len)
 		return "SEQ is not a number";
 	if (!valid_kind(r->kind))
 		return "KIND is not a lowercase word";
-	if ((why = check_escapes(r->text)) != NULL)
+	if ((why = check_escapes(r->text, &r->plain)) != NULL)
 		return why;
 	while (next_field(&rest, &t)) {
 		if (!valid_key(t))
 			return "tag is not KEY=VALUE with KEY [a-z][a-z0-9_.]*";
-		if ((why = check_escapes(tag_value(t))) != NULL)
+		if ((why = check_escapes(tag_value(t), NULL)) != NULL)
 			return why;
 		if (r->ntag == r->tagcap) {
 			r->tagcap = r->tagcap ? 2 * r->tagcap : 16;

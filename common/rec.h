@@ -24,6 +24,7 @@ struct slice {
 struct rec {
 	struct slice doc, kind, text;	/* escaped, as in the stream */
 	uint64_t art, seq;
+	bool	 plain;		/* TEXT holds no escape: its bytes as they are */
 	struct slice *tag;		/* each "KEY=VALUE", escaped */
 	size_t	 ntag, tagcap;
 };

@@ -1,0 +1,65 @@
+/*
+ * fuzz_norm: inknorm's text path on arbitrary bytes.  The input is cut
+ * into lines; each is normalized and fed to the paragraph builder.  What
+ * comes out must be valid UTF-8 with no control character, trimmed, and
+ * normalizing it again must give it back (inknorm is idempotent).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "norm.h"
+#include "para.h"
+#include "utf8.h"
+
+static const struct norm_opts opts = { .fold_ascii = true };
+static struct norm_out again;
+
+static void
+check(void *ctx, const struct para_out *p)
+{
+	(void)ctx;
+	if (p->len == 0 || p->text[0] == ' ' || p->text[p->len - 1] == ' ' ||
+	    utf8_count_invalid(p->text, p->len) != 0 || p->first > p->last)
+		abort();
+	for (size_t i = 0; i < p->len; i++)
+		if ((unsigned char)p->text[i] < 0x20)
+			abort();
+	norm_text(&opts, p->text, p->len, &again);
+	if (again.nseg != 1 || again.seg[0].len != p->len ||
+	    memcmp(again.text.p + again.seg[0].off, p->text, p->len) != 0)
+		abort();
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct norm_out norm;
+	struct para b;
+	const char *p = (const char *)data, *end = p + size, *nl;
+	uint64_t seq = 0;
+
+	para_init(&b, 1 << 16, check, NULL);
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		seq++;
+		norm_text(&opts, p, (size_t)(nl - p), &norm);
+		for (size_t i = 0; i < norm.nseg; i++) {
+			const struct norm_seg *s = &norm.seg[i];
+			struct para_line l = { norm.text.p + s->off, s->len,
+			    s->cols, seq, s->indent, 0, false, false, "", 0 };
+
+			if (s->len == 0)
+				para_blank(&b);
+			else
+				para_line(&b, &l);
+			if (s->end == SEG_PARA)
+				para_break(&b);
+		}
+	}
+	para_flush(&b);
+	para_free(&b);
+	return 0;
+}
