@@ -49,6 +49,8 @@ static struct para builder;
 static struct norm_out norm;
 /* scratch: unescaped text, Markdown-free text, a line's tags */
 static struct buf raw, plain, linetags, img, imgtags;
+/* unmark() dropped a link target holding characters past ASCII */
+static bool urlwide;
 
 static void
 help(void)
@@ -243,6 +245,7 @@ unmark(const char *p, size_t n)
 	size_t i = 0, te, ua, end;
 
 	plain.n = img.n = 0;
+	urlwide = false;
 	while (i < n) {
 		bool image = p[i] == '!' && i + 1 < n && p[i + 1] == '[';
 
@@ -251,6 +254,8 @@ unmark(const char *p, size_t n)
 			buf_add(&plain, p + i + 1 + image, te - i - 1 - image);
 			if (image && img.n == 0)
 				buf_add(&img, p + ua, end - 1 - ua);
+			for (size_t k = ua; k < end - 1; k++)
+				urlwide |= (unsigned char)p[k] >= 0x80;
 			i = end;
 		} else if ((p[i] == '*' || p[i] == '_') && i + 1 < n &&
 		    p[i + 1] == p[i]) {
@@ -286,6 +291,7 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 		return;
 	}
 
+	urlwide = false;
 	level = heading(&p, &n);
 	alone = front == 1 || markup_line(p, n) || bold_line(p, n);
 	starts = list_item(p, n);
@@ -305,9 +311,10 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 		write_para(p, n, seq, seq, 0, imgtags.p, imgtags.n);
 		return;
 	}
-	line = (struct para_line){ p, n, s->cols, seq, s->indent, level,
-	    alone, starts, linetags.p, linetags.n };
-	if (p != norm.text.p + s->off)
+	/* what markers took away was ASCII, one column a byte, but a URL */
+	line = (struct para_line){ p, n, s->cols - (s->len - n), seq,
+	    s->indent, level, alone, starts, linetags.p, linetags.n };
+	if (urlwide)
 		line.cols = norm_columns(p, n);
 	para_line(&builder, &line);
 	if (level > 0 || hardbreak)
