@@ -67,14 +67,30 @@ is_cjk_punct_form(uint32_t cp)
 	    cp == 0xff01 || cp == 0xff1f || cp == 0xff08 || cp == 0xff09;
 }
 
-/* could NFC change a text holding cp?  (false for ASCII, Han, kana...) */
+/*
+ * Ranges where no character is changed by NFC, none is a combining mark
+ * and none composes with the one before: a text of these needs no NFC.
+ * The gaps hold the exceptions (U+2329 to U+3008, U+212B to U+00C5, the
+ * combining marks U+20D0-U+20F0, U+302A-U+302F, U+3099-U+309A ...).
+ * Anything outside goes through utf8proc.
+ */
+static const struct {
+	uint32_t lo, hi;
+} nfc_stable_ranges[] = {
+	{ 0x0000, 0x02ff }, { 0x2010, 0x20cf }, { 0x2190, 0x2328 },
+	{ 0x232b, 0x2adb }, { 0x2add, 0x2cee }, { 0x3000, 0x3029 },
+	{ 0x3030, 0x3098 }, { 0x309b, 0x30ff }, { 0x3400, 0x9fff },
+	{ 0xff00, 0xffef }, { 0xfffd, 0xfffd },
+};
+
 static bool
 nfc_stable(uint32_t cp)
 {
-	return cp < 0x300 || (cp >= 0x2000 && cp <= 0x2fff) ||
-	    (cp >= 0x3000 && cp <= 0x3098) || (cp >= 0x309d &&
-	    cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) ||
-	    (cp >= 0xff00 && cp <= 0xffef) || cp == 0xfffd;
+	for (size_t i = 0; i < sizeof nfc_stable_ranges /
+	    sizeof nfc_stable_ranges[0]; i++)
+		if (cp <= nfc_stable_ranges[i].hi)
+			return cp >= nfc_stable_ranges[i].lo;
+	return false;
 }
 
 static uint32_t

@@ -49,6 +49,9 @@ texts() {
 	# e and a combining acute accent compose
 	run -0 texts 'caf\145\314\201\n'
 	assert_output "$(printf 'caf\303\251')"
+	# singletons: U+2329 is U+3008 in NFC, U+212B is U+00C5
+	run -0 texts '\342\214\251x\342\204\253\n'
+	assert_output "$(printf '\343\200\210x\303\205')"
 }
 
 @test "--autospace inserts or strips spaces between CJK and Latin" {
