@@ -22,7 +22,6 @@
 
 #include "buf.h"
 #include "err.h"
-#include "in.h"
 #include "out.h"
 #include "rec.h"
 #include "utf8.h"
@@ -509,39 +508,13 @@ check_options(void)
 }
 
 static void
-format(size_t maxrec)
+take(void *ctx, const struct rec *r, const char *line, size_t len)
 {
-	struct in in;
-	struct rec r;
-	const char *line, *why;
-	size_t len;
-	uint64_t lineno = 0;
-	enum in_result res;
-
-	rec_init(&r);
-	in_open(&in, STDIN_FILENO, maxrec);
-	while ((res = in_getline(&in, &line, &len)) != IN_EOF) {
-		lineno++;
-		if (res == IN_TOOLONG) {
-			err_input(NULL, 0, 0, "line %llu: record of %zu bytes is "
-			    "longer than --max-record; skipped",
-			    (unsigned long long)lineno, len);
-			continue;
-		}
-		if ((why = rec_parse(&r, line, len)) != NULL) {
-			err_input(NULL, 0, 0, "line %llu: malformed record: %s",
-			    (unsigned long long)lineno, why);
-			continue;
-		}
-		if (articles)
-			gather(&r, line, len);
-		else
-			render(&r);
-	}
-	if (art.n > 0)
-		flush_article();
-	in_close(&in);
-	rec_free(&r);
+	(void)ctx;
+	if (articles)
+		gather(r, line, len);
+	else
+		render(r);
 }
 
 static void
@@ -618,14 +591,13 @@ main(int argc, char *argv[])
 			err_usage(usage, "bad option: %s", argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
-		err_usage(usage, "unexpected operand: %s (inkfmt reads stdin)",
-		    argv[optind]);
 	check_options();
-	err_stdin_tty(usage);
+	err_stdin_only(argc, argv, optind, usage);
 	if (header)
 		print_header();
-	format(maxrec);
+	rec_each(STDIN_FILENO, maxrec, take, NULL);
+	if (art.n > 0)
+		flush_article();
 	if (replaced > 0)
 		err_warn(NULL, 0, 0, "%llu invalid UTF-8 bytes written as "
 		    "U+FFFD in JSON", (unsigned long long)replaced);

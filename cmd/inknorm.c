@@ -20,7 +20,6 @@
 
 #include "buf.h"
 #include "err.h"
-#include "in.h"
 #include "norm.h"
 #include "out.h"
 #include "para.h"
@@ -356,12 +355,15 @@ pass_on(const struct rec *r)
 }
 
 static void
-take(const struct rec *r)
+take(void *ctx, const struct rec *r, const char *line, size_t len)
 {
 	const char *dst = r->text.p;
 	size_t n = r->text.n;
-	bool line = slice_eq(r->kind, "line");
+	bool isline = slice_eq(r->kind, "line");
 
+	(void)ctx;
+	(void)line;
+	(void)len;
 	if (!r->plain) {
 		char *d = buf_room(&raw, r->text.n);
 
@@ -373,8 +375,8 @@ take(const struct rec *r)
 		begin_doc(r);
 	norm_text(&nopts, dst, n, &norm);
 	invalid += norm.invalid;
-	keep_tags(r, !line);
-	if (!line) {
+	keep_tags(r, !isline);
+	if (!isline) {
 		pass_on(r);
 		return;
 	}
@@ -404,38 +406,6 @@ set_mode(const char *opt, const char *arg, const char *const names[],
 			return;
 		}
 	err_usage(usage, "%s: unknown mode %s", opt, arg);
-}
-
-static void
-normalize(size_t maxrec)
-{
-	struct in in;
-	struct rec r;
-	const char *line, *why;
-	size_t len;
-	uint64_t lineno = 0;
-	enum in_result res;
-
-	rec_init(&r);
-	in_open(&in, STDIN_FILENO, maxrec);
-	while ((res = in_getline(&in, &line, &len)) != IN_EOF) {
-		lineno++;
-		if (res == IN_TOOLONG) {
-			err_input(NULL, 0, 0, "line %llu: record of %zu bytes is "
-			    "longer than --max-record; skipped",
-			    (unsigned long long)lineno, len);
-			continue;
-		}
-		if ((why = rec_parse(&r, line, len)) != NULL) {
-			err_input(NULL, 0, 0, "line %llu: malformed record: %s",
-			    (unsigned long long)lineno, why);
-			continue;
-		}
-		take(&r);
-	}
-	end_doc();
-	in_close(&in);
-	rec_free(&r);
 }
 
 /* every long option has a short twin */
@@ -492,11 +462,9 @@ main(int argc, char *argv[])
 			err_usage(usage, "bad option: %s", argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
-		err_usage(usage, "unexpected operand: %s (inknorm reads stdin)",
-		    argv[optind]);
-	err_stdin_tty(usage);
+	err_stdin_only(argc, argv, optind, usage);
 	para_init(&builder, maxrec, emit, NULL);
-	normalize(maxrec);
+	rec_each(STDIN_FILENO, maxrec, take, NULL);
+	end_doc();
 	return out_finish();
 }

@@ -133,6 +133,15 @@ err_usage(const char *usage, const char *fmt, ...)
 }
 
 void
+err_stdin_only(int argc, char *argv[], int optind_, const char *usage)
+{
+	if (optind_ < argc)
+		err_usage(usage, "unexpected operand: %s (%s reads stdin)",
+		    argv[optind_], prog);
+	err_stdin_tty(usage);
+}
+
+void
 err_stdin_tty(const char *usage)
 {
 	if (isatty(STDIN_FILENO))

@@ -43,5 +43,7 @@ long long xstrtonum(const char *s, long long min, long long max,
 uint64_t xstrtosize(const char *s, const char *what, const char *usage);
 /* refuse to read a terminal on stdin: say so and exit 2 */
 void	err_stdin_tty(const char *usage);
+/* a filter: no operands past the options, and no terminal on stdin */
+void	err_stdin_only(int argc, char *argv[], int optind_, const char *usage);
 
 #endif

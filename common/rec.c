@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "in.h"
 #include "out.h"
 #include "rec.h"
 
@@ -240,4 +241,35 @@ rec_write(const struct rec *r)
 		out_write(r->tag[i].p, r->tag[i].n);
 	}
 	out_putc('\n');
+}
+
+void
+rec_each(int fd, size_t maxrec, rec_fn *fn, void *ctx)
+{
+	struct in in;
+	struct rec r;
+	const char *line, *why;
+	size_t len;
+	uint64_t lineno = 0;
+	enum in_result res;
+
+	rec_init(&r);
+	in_open(&in, fd, maxrec);
+	while ((res = in_getline(&in, &line, &len)) != IN_EOF) {
+		lineno++;
+		if (res == IN_TOOLONG) {
+			err_input(NULL, 0, 0, "line %llu: record of %zu bytes is "
+			    "longer than --max-record; skipped",
+			    (unsigned long long)lineno, len);
+			continue;
+		}
+		if ((why = rec_parse(&r, line, len)) != NULL) {
+			err_input(NULL, 0, 0, "line %llu: malformed record: %s",
+			    (unsigned long long)lineno, why);
+			continue;
+		}
+		fn(ctx, &r, line, len);
+	}
+	in_close(&in);
+	rec_free(&r);
 }

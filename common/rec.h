@@ -47,4 +47,13 @@ size_t	rec_unesc(const char *p, size_t n, char *dst);
 /* write the record as parsed, tags and all, then a newline */
 void	rec_write(const struct rec *r);
 
+/*
+ * Read records from fd to its end and hand each good one to fn, with the
+ * line it was parsed from.  A malformed or over-long line is reported
+ * with its line number ("PROG: line N: ...") and skipped.
+ */
+typedef void rec_fn(void *ctx, const struct rec *r, const char *line,
+    size_t len);
+void	rec_each(int fd, size_t maxrec, rec_fn *fn, void *ctx);
+
 #endif
