@@ -355,9 +355,9 @@ para_line(struct para *b, const struct para_line *l)
 		para_flush(b);
 		b->first = l->seq;
 		b->level = l->level;
+		b->width = 0;
 	}
 	if (b->gap) {
-		b->width = 0;
 		b->blockindent = true;
 		b->gap = false;
 	}

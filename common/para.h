@@ -21,8 +21,8 @@
  *      ended a sentence before and stopped with no punctuation at all,
  *      before text that can continue it (an ideograph, a lower-case
  *      letter, a digit); list items ending in ；stay apart;
- *   6. a line much shorter than its block's width (a headline, the end of
- *      a paragraph) ends its paragraph;
+ *   6. a line much shorter than the widest of its paragraph and the next
+ *      line (a headline, the end of a paragraph) ends its paragraph;
  *   7. otherwise it was wrapped: the lines join.
  *
  * Ideographs join with no space, Latin text with one; a line ending in a
@@ -62,7 +62,7 @@ struct para {
 	bool	 lastalone;	/* and whether it stands alone */
 	size_t	 cols;		/* the width of all its lines */
 	size_t	 max;		/* the longest paragraph; a longer one is cut */
-	size_t	 width;		/* the widest line of the block, in columns */
+	size_t	 width;		/* its widest line, in columns */
 	bool	 blockindent;	/* every line of the block so far indented */
 	bool	 gap;		/* a blank line or page break since the last */
 };

@@ -113,6 +113,11 @@ texts() {
 	assert_output "$(printf '沿江物流走廊吞吐量大增,一季度超12万标箱\n有5.1%%的集装箱经铁水联运进出港区,较去年增加。\n<figure>\ntext after it\n| 港口 | 吞吐量 |\n1. first item of the list, which goes on here\n2. second item')"
 }
 
+@test "a long line earlier in the document does not make the text after it look short" {
+	run -0 texts '<DATELINE>    LONDON, March 2 - </DATELINE><BODY>U.K. Chancellor of the Exchequer Nigel Lawson told the finance minister of Brazil so.\n    Producer delegates were meeting to examine a Colombian\nproposal to resume quotas from April, they said.\n'
+	assert_line -n 1 'Producer delegates were meeting to examine a Colombian proposal to resume quotas from April, they said.'
+}
+
 @test "a headline line is not glued to the body under it" {
 	run -0 texts 'Harbor city opens berths\nThe first automated berths on the Riverton corridor opened on Monday after a year of work.\n'
 	assert_output "$(printf 'Harbor city opens berths\nThe first automated berths on the Riverton corridor opened on Monday after a year of work.')"
