@@ -243,8 +243,10 @@ has_sentence(const struct para *b)
 	for (size_t i = 0; i < n;) {
 		size_t len = utf8_decode(p + i, n - i, &cp);
 
+		/* a Latin stop counts after a word: not "1. ", not "U.S. " */
 		if (cp == 0x3002 || cp == 0xff01 || cp == 0xff1f ||
 		    (len == 1 && (cp == '.' || cp == '!' || cp == '?') &&
+		    i > 0 && p[i - 1] >= 'a' && p[i - 1] <= 'z' &&
 		    i + 1 < n && p[i + 1] == ' '))
 			return true;
 		i += len ? len : 1;
@@ -252,11 +254,17 @@ has_sentence(const struct para *b)
 	return false;
 }
 
+/*
+ * Could text ending in a and going on with b be one sentence cut in two?
+ * Ideograph to ideograph, or a letter or digit to a lower-case letter.
+ */
 static bool
-can_continue(uint32_t cp)
+can_continue(uint32_t a, uint32_t b)
 {
-	return is_han(cp) || (cp >= 'a' && cp <= 'z') ||
-	    (cp >= '0' && cp <= '9');
+	if (is_han(a))
+		return is_han(b);
+	return ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) &&
+	    b >= 'a' && b <= 'z';
 }
 
 void
@@ -334,7 +342,8 @@ joins(struct para *b, const struct para_line *l)
 	if (b->gap)
 		return body_like(b) && (ends_comma(a, an) ||
 		    (!ends_clause(a, an) && has_sentence(b) &&
-		    can_continue(first_cp(l->text, l->len))));
+		    can_continue(cp_before(a, &an), first_cp(l->text,
+		    l->len))));
 	if (ends_clause(a, an))
 		return true;
 	w = b->width > l->cols ? b->width : l->cols;

@@ -18,9 +18,10 @@
  *   4. a line ending in clause punctuation (，、；： , ; : —— -) goes on;
  *   5. across a blank line or a page break, only a paragraph that reads as
  *      body text goes on: one that stopped at a comma, or one that has
- *      ended a sentence before and stopped with no punctuation at all,
- *      before text that can continue it (an ideograph, a lower-case
- *      letter, a digit); list items ending in ；stay apart;
+ *      ended a sentence before and stopped with no punctuation at all
+ *      where the next text can go on (ideograph to ideograph, a letter
+ *      or digit to a lower-case letter); list items ending in ；stay
+ *      apart;
  *   6. a line much shorter than the widest of its paragraph and the next
  *      line (a headline, the end of a paragraph) ends its paragraph;
  *   7. otherwise it was wrapped: the lines join.
