@@ -168,14 +168,18 @@ heading(const char **p, size_t *n)
 	return (int)k;
 }
 
-/* HTML, a table row, a shortcode: markup lines, never joined to text */
+/*
+ * HTML, a table row or a piece of one, a shortcode: markup lines, never
+ * joined to text.
+ */
 static bool
 markup_line(const char *p, size_t n)
 {
 	const char *bar = memchr(p, '|', n);
 
 	return n >= 2 && ((p[0] == '<' && p[n - 1] == '>') ||
-	    (p[0] == '{' && p[1] == '{') || (bar != NULL &&
+	    (p[0] == '{' && p[1] == '{') || (p[0] == '|' && p[1] == ' ') ||
+	    (p[n - 1] == '|' && p[n - 2] == ' ') || (bar != NULL &&
 	    memmem(p, n, " | ", 3) != NULL && memchr(bar + 1, '|',
 	    n - (size_t)(bar + 1 - p)) != NULL));
 }
