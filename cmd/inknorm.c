@@ -374,7 +374,6 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		n = rec_unesc(r->text.p, r->text.n, d);
 		dst = d;
 	}
-
 	if (!indoc || r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n))
 		begin_doc(r);
 	norm_text(&nopts, dst, n, &norm);
