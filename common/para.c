@@ -154,6 +154,9 @@ abbreviation(const char *p, size_t n)
 
 	while (i > 0 && p[i - 1] != ' ')
 		i--;
+	/* the word without what opens it: "(U.S." */
+	while (i < n && strchr("(\"'[", p[i]) != NULL)
+		i++;
 	if (n - i == 1 && p[i] >= 'A' && p[i] <= 'Z')
 		return true;	/* an initial: J. */
 	for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++)

@@ -128,6 +128,24 @@ texts() {
 	assert_output "$(printf 'Harbor city opens berths\nThe first automated berths on the Riverton corridor opened on Monday after a year of work.')"
 }
 
+@test "an abbreviation in brackets ends no sentence" {
+	run -0 texts '    WASHINGTON, March 3 - The Australian Government will likely\nreimburse the Australian Wheat Board, AWB, about 132 mln (U.S.)\ndlrs to pay wheat farmers for their 1986/87 crop, the U.S.\nAgriculture Department said.\n'
+	assert_output 'WASHINGTON, March 3 - The Australian Government will likely reimburse the Australian Wheat Board, AWB, about 132 mln (U.S.) dlrs to pay wheat farmers for their 1986/87 crop, the U.S. Agriculture Department said.'
+}
+
+@test "Reuters bodies, tags stripped: no paragraph is the tail of a cut sentence" {
+	need_corpus reuters21578
+	for i in 0 1 2 3; do
+		sed -e 's/<[^>]*>//g' -e 's/&#[0-9]*;//g' "$CORPUS/reuters21578/reut2-00$i.sgm"
+	done > bodies.txt
+	inkcat bodies.txt | inknorm | cut -f5 > paras
+	[ "$(wc -l < paras)" -gt 20000 ]
+	# a fragment: running text opening in lower case after a paragraph
+	# that stopped mid-sentence (routing codes such as "u f BC-" aside)
+	run awk 'prev !~ /[.!?"]$/ && /^[a-z]/ && /[.!?] / && !/^[a-z] [a-z] [A-Z][A-Z]-/ { print } { prev = $0 }' paras
+	assert_output ''
+}
+
 @test "a hyphen at a line end joins with no space" {
 	run -0 texts 'the well-\nknown port opened its new cranes on Monday morning\n'
 	assert_output 'the well-known port opened its new cranes on Monday morning'
