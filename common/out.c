@@ -106,13 +106,24 @@ out_str(const char *s)
 void
 out_u64(uint64_t v)
 {
+	static const char pairs[] =
+	    "0001020304050607080910111213141516171819"
+	    "2021222324252627282930313233343536373839"
+	    "4041424344454647484950515253545556575859"
+	    "6061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
 	char tmp[24];
 	size_t i = sizeof tmp;
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
+	/* two digits a division: SEQ and line numbers go out on every record */
+	while (v >= 100) {
+		memcpy(tmp + (i -= 2), pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10)
+		memcpy(tmp + (i -= 2), pairs + 2 * v, 2);
+	else
+		tmp[--i] = (char)('0' + v);
 	out_write(tmp + i, sizeof tmp - i);
 }
 
@@ -123,8 +134,8 @@ out_u64(uint64_t v)
  * arithmetic elsewhere.
  */
 #ifdef __SSE2__
-static const char *
-find_special(const char *p, const char *end)
+const char *
+esc_find(const char *p, const char *end)
 {
 	const char *start = p;
 	unsigned bits;
@@ -167,8 +178,8 @@ has_byte(uint64_t x, unsigned char b)
 	return (y - ONES) & ~y & HIGHS;
 }
 
-static const char *
-find_special(const char *p, const char *end)
+const char *
+esc_find(const char *p, const char *end)
 {
 	while (end - p >= 8) {
 		uint64_t x;
@@ -212,7 +223,7 @@ esc_len(const void *v, size_t n)
 	const char *p = v, *end = p + n;
 	size_t len = n;
 
-	while ((p = find_special(p, end)) < end) {
+	while ((p = esc_find(p, end)) < end) {
 		len++;
 		p++;
 	}
@@ -276,7 +287,7 @@ esc_copy(char *dst, const void *v, size_t n)
 	char *d = dst;
 
 	while (p < end) {
-		const char *q = find_special(p, end);
+		const char *q = esc_find(p, end);
 
 		memcpy(d, p, (size_t)(q - p));
 		d += q - p;

@@ -31,6 +31,8 @@ int	out_finish(void);
 
 /* escaped length of n bytes: how many bytes out_esc() would write */
 size_t	esc_len(const void *p, size_t n);
+/* the first byte in [p, end) that needs an escape (TAB LF CR \\), or end */
+const char *esc_find(const char *p, const char *end);
 /* escape n bytes into dst, which has room for esc_len(); returns that */
 size_t	esc_copy(char *dst, const void *p, size_t n);
 
