@@ -268,3 +268,12 @@ setup() {
 	    bytes.bin > want
 	inkcat bytes.bin | cmp - want
 }
+
+@test "a large file comes back byte for byte across read boundaries" {
+	# 128 KiB reads: lines and UTF-8 characters cut at their edges
+	for i in $(seq 3); do cat "$DATA/demo/zh-page.md"; done > unit
+	while [ "$(stat -c %s unit)" -lt 12000000 ]; do cat unit unit > u2; mv u2 unit; done
+	printf 'no newline at the end' >> unit
+	inkcat unit | inkfmt -r | cmp - unit
+	[ "$(inkcat unit | wc -l)" -eq "$(( $(wc -l < unit) + 1 ))" ]
+}
