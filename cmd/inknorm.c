@@ -12,6 +12,7 @@
  * emphasis, code and link markup are reduced to their text; a line that
  * is only an image becomes a para of its alt text with img=SRC.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,16 +170,18 @@ heading(const char **p, size_t *n)
 }
 
 /*
- * HTML, a table row or a piece of one, a shortcode: markup lines, never
- * joined to text.
+ * A line opening with an HTML tag, a table row or a piece of one, a
+ * shortcode, a code fence: markup lines, never joined to text.
  */
 static bool
 markup_line(const char *p, size_t n)
 {
 	const char *bar = memchr(p, '|', n);
 
-	return n >= 2 && ((p[0] == '<' && p[n - 1] == '>') ||
-	    (p[0] == '{' && p[1] == '{') || (p[0] == '|' && p[1] == ' ') ||
+	return n >= 2 && ((p[0] == '<' && (isalpha((unsigned char)p[1]) ||
+	    p[1] == '/' || p[1] == '!')) || (p[0] == '{' && p[1] == '{') ||
+	    (n >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0)) ||
+	    (p[0] == '|' && p[1] == ' ') ||
 	    (p[n - 1] == '|' && p[n - 2] == ' ') || (bar != NULL &&
 	    memmem(p, n, " | ", 3) != NULL && memchr(bar + 1, '|',
 	    n - (size_t)(bar + 1 - p)) != NULL));
@@ -302,6 +305,11 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 		unmark(p, n);
 		p = plain.p;
 		n = plain.n;
+		/* all markup, no text: a code fence, an empty emphasis */
+		if (n == 0 && img.n == 0) {
+			para_blank(&builder);
+			return;
+		}
 	}
 	if (img.n > 0) {
 		/* an image: a paragraph of its own, its source tagged */
