@@ -43,6 +43,8 @@ static bool indoc;
  * joined.
  */
 static int front;
+/* inside a fenced code block: its lines are kept as lines */
+static bool fenced;
 /* invalid UTF-8 bytes in this document, replaced by U+FFFD */
 static uint64_t invalid;
 static struct para builder;
@@ -131,6 +133,7 @@ begin_doc(const struct rec *r)
 	invalid = 0;
 	indoc = true;
 	front = 0;
+	fenced = false;
 }
 
 /* the tags of r that inknorm does not write itself, "\tKEY=VALUE" each */
@@ -297,9 +300,11 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 		return;
 	}
 
+	if (n >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0))
+		fenced = !fenced;
 	urlwide = false;
-	level = heading(&p, &n);
-	alone = front == 1 || markup_line(p, n) || bold_line(p, n);
+	level = fenced ? 0 : heading(&p, &n);
+	alone = fenced || front == 1 || markup_line(p, n) || bold_line(p, n);
 	starts = list_item(p, n);
 	if (s->markup) {
 		unmark(p, n);

@@ -113,9 +113,14 @@ texts() {
 	assert_output "$(printf '1. 科技报道: 汉娜与平庸的邪恶,一篇长文的题目和出处\n请加入成为月费订户,长期支持我们的工作。\n作者简介: 视艺及通识科教师。著有一本漫画。FB:vawongsir\n请加入成为月费订户,长期支持我们的工作。')"
 }
 
-@test "a bold headline, markup, a table row stand alone; a code fence is dropped; a list item starts a paragraph" {
-	run -0 texts '**沿江物流走廊吞吐量大增,一季度超12万标箱**\n\n有5.1%%的集装箱经铁水联运进出港区,较去年增加。\n<figure>\ntext after it\n<span class="x-\n```\n| 港口 | 吞吐量 |\n| 江城港\n 12万标箱 |\n1. first item of the list, which\ngoes on here\n2. second item\n'
+@test "a bold headline, markup, a table row stand alone; a list item starts a paragraph" {
+	run -0 texts '**沿江物流走廊吞吐量大增,一季度超12万标箱**\n\n有5.1%%的集装箱经铁水联运进出港区,较去年增加。\n<figure>\ntext after it\n<span class="x-\n| 港口 | 吞吐量 |\n| 江城港\n 12万标箱 |\n1. first item of the list, which\ngoes on here\n2. second item\n'
 	assert_output "$(printf '沿江物流走廊吞吐量大增,一季度超12万标箱\n有5.1%%的集装箱经铁水联运进出港区,较去年增加。\n<figure>\ntext after it\n<span class="x-\n| 港口 | 吞吐量 |\n| 江城港\n12万标箱 |\n1. first item of the list, which goes on here\n2. second item')"
+}
+
+@test "lines in a fenced code block stay lines" {
+	run -0 texts 'Deploy it so:\n\n```\nchmod +x deploy.sh\n./deploy.sh --all\n# not a heading\n```\n'
+	assert_output "$(printf 'Deploy it so:\nchmod +x deploy.sh\n./deploy.sh --all\n# not a heading')"
 }
 
 @test "a long line earlier in the document does not make the text after it look short" {
