@@ -12,7 +12,6 @@
  * emphasis, code and link markup are reduced to their text; a line that
  * is only an image becomes a para of its alt text with img=SRC.
  */
-#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "md.h"
 #include "norm.h"
 #include "out.h"
 #include "para.h"
@@ -43,16 +43,15 @@ static bool indoc;
  * joined.
  */
 static int front;
-/* inside a fenced code block: its lines are kept as lines */
-static bool fenced;
+
 /* invalid UTF-8 bytes in this document, replaced by U+FFFD */
 static uint64_t invalid;
 static struct para builder;
-static struct norm_out norm;
+static struct norm_out norm, renorm;
 /* scratch: unescaped text, Markdown-free text, a line's tags */
-static struct buf raw, plain, linetags, img, imgtags;
-/* unmark() dropped a link target holding characters past ASCII */
-static bool urlwide;
+static struct buf raw, linetags, imgtags;
+/* Markdown: the state of the document's fences */
+static struct md mdstate;
 
 static void
 help(void)
@@ -133,7 +132,7 @@ begin_doc(const struct rec *r)
 	invalid = 0;
 	indoc = true;
 	front = 0;
-	fenced = false;
+	md_reset(&mdstate);
 }
 
 /* the tags of r that inknorm does not write itself, "\tKEY=VALUE" each */
@@ -152,131 +151,17 @@ keep_tags(const struct rec *r, bool all)
 	}
 }
 
-/* a Markdown heading: its level, and the text past the markers */
-static int
-heading(const char **p, size_t *n)
-{
-	size_t k = 0;
-
-	while (k < *n && k < 7 && (*p)[k] == '#')
-		k++;
-	if (k == 0 || k > 6 || k >= *n || (*p)[k] != ' ')
-		return 0;
-	*p += k + 1;
-	*n -= k + 1;
-	/* closing hashes: "## Title ##" */
-	while (*n > 0 && (*p)[*n - 1] == '#')
-		(*n)--;
-	while (*n > 0 && (*p)[*n - 1] == ' ')
-		(*n)--;
-	return (int)k;
-}
-
 /*
- * A line opening with an HTML tag, a table row or a piece of one, a
- * shortcode, a code fence: markup lines, never joined to text.
- */
-static bool
-markup_line(const char *p, size_t n)
-{
-	const char *bar = memchr(p, '|', n);
-
-	return n >= 2 && ((p[0] == '<' && (isalpha((unsigned char)p[1]) ||
-	    p[1] == '/' || p[1] == '!')) || (p[0] == '{' && p[1] == '{') ||
-	    (n >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0)) ||
-	    (p[0] == '|' && p[1] == ' ') ||
-	    (p[n - 1] == '|' && p[n - 2] == ' ') || (bar != NULL &&
-	    memmem(p, n, " | ", 3) != NULL && memchr(bar + 1, '|',
-	    n - (size_t)(bar + 1 - p)) != NULL));
-}
-
-/* "1. ", "2) ", "- ", "* ", "+ ", "> ": a list item or a quote begins */
-static bool
-list_item(const char *p, size_t n)
-{
-	size_t k = 0;
-
-	while (k < n && k < 3 && p[k] >= '0' && p[k] <= '9')
-		k++;
-	if (k > 0)
-		return k + 1 < n && (p[k] == '.' || p[k] == ')') &&
-		    p[k + 1] == ' ';
-	return n > 2 && strchr("-*+>", p[0]) != NULL && p[1] == ' ';
-}
-
-/* a line in bold or italics from end to end: a headline */
-static bool
-bold_line(const char *p, size_t n)
-{
-	return n > 4 && (p[0] == '*' || p[0] == '_') && p[1] == p[0] &&
-	    p[n - 1] == p[0] && p[n - 2] == p[0];
-}
-
-/* ---, ***, ___: a thematic break */
-static bool
-rule_line(const char *p, size_t n)
-{
-	size_t k = 0;
-
-	if (n < 3 || strchr("-*_", p[0]) == NULL)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (p[i] == p[0])
-			k++;
-		else if (p[i] != ' ')
-			return false;
-	return k >= 3;
-}
-
-/* the end of a [text](url) or ![alt](src) starting at p[i], or 0 */
-static size_t
-link_end(const char *p, size_t n, size_t i, size_t *textend, size_t *urlat)
-{
-	const char *close = memchr(p + i, ']', n - i), *paren;
-
-	if (close == NULL || (size_t)(close - p) + 1 >= n || close[1] != '(')
-		return 0;
-	paren = memchr(close + 2, ')', n - (size_t)(close + 2 - p));
-	if (paren == NULL)
-		return 0;
-	*textend = (size_t)(close - p);
-	*urlat = (size_t)(close + 2 - p);
-	return (size_t)(paren - p) + 1;
-}
-
-/*
- * Markdown inline markup reduced to its text into plain; the source of
- * the first image goes to img.
+ * Text with Markdown taken off, normalized again: what the markers stood
+ * between may now touch (a ZWJ between two ideographs), or end a line.
  */
 static void
-unmark(const char *p, size_t n)
+renormalize(struct para_line *l)
 {
-	size_t i = 0, te, ua, end;
-
-	plain.n = img.n = 0;
-	urlwide = false;
-	while (i < n) {
-		bool image = p[i] == '!' && i + 1 < n && p[i + 1] == '[';
-
-		if ((p[i] == '[' || image) && (end = link_end(p, n, i + image,
-		    &te, &ua)) != 0) {
-			buf_add(&plain, p + i + 1 + image, te - i - 1 - image);
-			if (image && img.n == 0)
-				buf_add(&img, p + ua, end - 1 - ua);
-			for (size_t k = ua; k < end - 1; k++)
-				urlwide |= (unsigned char)p[k] >= 0x80;
-			i = end;
-		} else if ((p[i] == '*' || p[i] == '_') && i + 1 < n &&
-		    p[i + 1] == p[i]) {
-			i += 2;
-		} else if (p[i] == '`' || (p[i] == '*' && i + 1 < n &&
-		    p[i + 1] != ' ')) {
-			i++;
-		} else {
-			buf_add(&plain, p + i, 1);
-			i++;
-		}
-	}
+	norm_text(&nopts, l->text, l->len, &renorm);
+	l->text = renorm.text.p;
+	l->len = renorm.nseg > 0 ? renorm.seg[0].len : 0;
+	l->cols = renorm.nseg > 0 ? renorm.seg[0].cols : 0;
 }
 
 /* one segment of a line record's text, normalized */
@@ -286,8 +171,7 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 	const char *p = norm.text.p + s->off;
 	size_t n = s->len;
 	struct para_line line;
-	bool alone, starts;
-	int level;
+	struct md_line m;
 
 	if (n == 3 && memcmp(p, "---", 3) == 0 && front < 2 &&
 	    (front == 1 || pseq + builder.nlines == 0)) {
@@ -295,45 +179,36 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 		para_blank(&builder);
 		return;
 	}
-	if (n == 0 || rule_line(p, n)) {
+	md_read(&mdstate, p, n, s->markup, &m);
+	if (m.blank) {
 		para_blank(&builder);
 		return;
 	}
-
-	if (n >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0))
-		fenced = !fenced;
-	urlwide = false;
-	level = fenced ? 0 : heading(&p, &n);
-	alone = fenced || front == 1 || markup_line(p, n) || bold_line(p, n);
-	starts = list_item(p, n);
-	if (s->markup) {
-		unmark(p, n);
-		p = plain.p;
-		n = plain.n;
-		/* all markup, no text: a code fence, an empty emphasis */
-		if (n == 0 && img.n == 0) {
-			para_blank(&builder);
-			return;
-		}
-	}
-	if (img.n > 0) {
+	if (m.imglen > 0) {
+		line = (struct para_line){ m.text, m.len, 0, seq, false, 0,
+		    false, false, NULL, 0 };
+		renormalize(&line);
 		/* an image: a paragraph of its own, its source tagged */
 		para_flush(&builder);
 		imgtags.n = 0;
 		buf_add(&imgtags, "\timg=", 5);
-		imgtags.n += esc_copy(buf_room(&imgtags, 2 * img.n), img.p,
-		    img.n);
+		imgtags.n += esc_copy(buf_room(&imgtags, 2 * m.imglen), m.img,
+		    m.imglen);
 		buf_add(&imgtags, linetags.p, linetags.n);
-		write_para(p, n, seq, seq, 0, imgtags.p, imgtags.n);
+		write_para(line.text, line.len, seq, seq, 0, imgtags.p,
+		    imgtags.n);
 		return;
 	}
-	/* what markers took away was ASCII, one column a byte, but a URL */
-	line = (struct para_line){ p, n, s->cols - (s->len - n), seq,
-	    s->indent, level, alone, starts, linetags.p, linetags.n };
-	if (urlwide)
-		line.cols = norm_columns(p, n);
+	line = (struct para_line){ m.text, m.len, s->cols, seq, s->indent,
+	    m.level, m.alone || front == 1, m.starts, linetags.p, linetags.n };
+	if (m.text != p)
+		renormalize(&line);
+	if (line.len == 0) {
+		para_blank(&builder);
+		return;
+	}
 	para_line(&builder, &line);
-	if (level > 0 || hardbreak)
+	if (m.level > 0 || hardbreak)
 		para_flush(&builder);
 }
 

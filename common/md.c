@@ -1,0 +1,182 @@
+/*
+ * md: see md.h.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "md.h"
+
+/* a Markdown heading: its level, and the text past the markers */
+static int
+heading(const char **p, size_t *n)
+{
+	size_t k = 0;
+
+	while (k < *n && k < 7 && (*p)[k] == '#')
+		k++;
+	if (k == 0 || k > 6 || k >= *n || (*p)[k] != ' ')
+		return 0;
+	*p += k + 1;
+	*n -= k + 1;
+	/* closing hashes: "## Title ##" */
+	while (*n > 0 && (*p)[*n - 1] == '#')
+		(*n)--;
+	while (*n > 0 && (*p)[*n - 1] == ' ')
+		(*n)--;
+	return (int)k;
+}
+
+/*
+ * A line opening with an HTML tag, a table row or a piece of one, a
+ * shortcode, a code fence: markup lines, never joined to text.
+ */
+static bool
+markup_line(const char *p, size_t n)
+{
+	const char *bar = memchr(p, '|', n);
+
+	return n >= 2 && ((p[0] == '<' && (isalpha((unsigned char)p[1]) ||
+	    p[1] == '/' || p[1] == '!')) || (p[0] == '{' && p[1] == '{') ||
+	    (n >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0)) ||
+	    (p[0] == '|' && p[1] == ' ') ||
+	    (p[n - 1] == '|' && p[n - 2] == ' ') || (bar != NULL &&
+	    memmem(p, n, " | ", 3) != NULL && memchr(bar + 1, '|',
+	    n - (size_t)(bar + 1 - p)) != NULL));
+}
+
+/* "1. ", "2) ", "- ", "* ", "+ ", "> ": a list item or a quote begins */
+static bool
+list_item(const char *p, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 3 && p[k] >= '0' && p[k] <= '9')
+		k++;
+	if (k > 0)
+		return k + 1 < n && (p[k] == '.' || p[k] == ')') &&
+		    p[k + 1] == ' ';
+	return n > 2 && strchr("-*+>", p[0]) != NULL && p[1] == ' ';
+}
+
+/* a line in bold or italics from end to end: a headline */
+static bool
+bold_line(const char *p, size_t n)
+{
+	return n > 4 && (p[0] == '*' || p[0] == '_') && p[1] == p[0] &&
+	    p[n - 1] == p[0] && p[n - 2] == p[0];
+}
+
+/* ---, ***, ___: a thematic break */
+static bool
+rule_line(const char *p, size_t n)
+{
+	size_t k = 0;
+
+	if (n < 3 || strchr("-*_", p[0]) == NULL)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == p[0])
+			k++;
+		else if (p[i] != ' ')
+			return false;
+	return k >= 3;
+}
+
+/* the end of a [text](url) or ![alt](src) starting at p[i], or 0 */
+static size_t
+link_end(const char *p, size_t n, size_t i, size_t *textend, size_t *urlat)
+{
+	const char *close = memchr(p + i, ']', n - i), *paren;
+
+	if (close == NULL || (size_t)(close - p) + 1 >= n || close[1] != '(')
+		return 0;
+	paren = memchr(close + 2, ')', n - (size_t)(close + 2 - p));
+	if (paren == NULL)
+		return 0;
+	*textend = (size_t)(close - p);
+	*urlat = (size_t)(close + 2 - p);
+	return (size_t)(paren - p) + 1;
+}
+
+/*
+ * Markdown inline markup reduced to its text into m->plain; the source of
+ * the first image goes to m->img.
+ */
+static void
+unmark(struct md *m, const char *p, size_t n)
+{
+	size_t i = 0, te, ua, end;
+
+	m->plain.n = m->img.n = 0;
+	while (i < n) {
+		bool image = p[i] == '!' && i + 1 < n && p[i + 1] == '[';
+
+		if ((p[i] == '[' || image) && (end = link_end(p, n, i + image,
+		    &te, &ua)) != 0) {
+			buf_add(&m->plain, p + i + 1 + image, te - i - 1 - image);
+			if (image && m->img.n == 0)
+				buf_add(&m->img, p + ua, end - 1 - ua);
+			i = end;
+		} else if ((p[i] == '*' || p[i] == '_') && i + 1 < n &&
+		    p[i + 1] == p[i]) {
+			i += 2;
+		} else if (p[i] == '`' || (p[i] == '*' && i + 1 < n &&
+		    p[i + 1] != ' ')) {
+			i++;
+		} else {
+			buf_add(&m->plain, p + i, 1);
+			i++;
+		}
+	}
+}
+
+void
+md_read(struct md *m, const char *p, size_t n, bool marks,
+    struct md_line *l)
+{
+	memset(l, 0, sizeof *l);
+	m->img.n = 0;
+	if (n >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0)) {
+		m->fenced = !m->fenced;
+		l->blank = true;
+		return;
+	}
+	if (n == 0 || (!m->fenced && rule_line(p, n))) {
+		l->blank = true;
+		return;
+	}
+	if (m->fenced) {
+		l->text = p;
+		l->len = n;
+		l->alone = true;
+		return;
+	}
+	l->level = heading(&p, &n);
+	l->alone = markup_line(p, n) || bold_line(p, n);
+	l->starts = list_item(p, n);
+	l->text = p;
+	l->len = n;
+	if (marks) {
+		unmark(m, p, n);
+		l->text = m->plain.p;
+		l->len = m->plain.n;
+		l->img = m->img.p;
+		l->imglen = m->img.n;
+		/* all markup, no text: an empty emphasis */
+		if (l->len == 0 && l->imglen == 0)
+			l->blank = true;
+	}
+}
+
+void
+md_reset(struct md *m)
+{
+	m->fenced = false;
+}
+
+void
+md_free(struct md *m)
+{
+	buf_free(&m->plain);
+	buf_free(&m->img);
+}
