@@ -22,6 +22,7 @@
 #include "enc.h"
 #include "err.h"
 #include "lines.h"
+#include "opt.h"
 #include "out.h"
 #include "src.h"
 
@@ -233,24 +234,15 @@ main(int argc, char *argv[])
 			opts.max_member = xstrtosize(optarg, "--max-member",
 			    usage);
 			break;
-		case 'R':
-			opts.max_line = (size_t)xstrtosize(optarg,
-			    "--max-record", usage);
-			break;
 		case 'P':
 			progress = isatty(STDERR_FILENO);
 			break;
 		case 'v':
 			opts.verbose = true;
 			break;
-		case 'h':
-			help();
-			break;
-		case 'V':
-			puts("inkcat " INK_VERSION);
-			return out_finish();
 		default:
-			err_usage(usage, "bad option: %s", argv[optind - 1]);
+			opt_common(c, optarg, argv[optind - 1], usage, help,
+			    &opts.max_line);
 		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "opt.h"
 #include "out.h"
 #include "rec.h"
 #include "utf8.h"
@@ -577,18 +578,9 @@ main(int argc, char *argv[])
 		case 'a':
 			articles = true;
 			break;
-		case 'R':
-			maxrec = (size_t)xstrtosize(optarg, "--max-record",
-			    usage);
-			break;
-		case 'h':
-			help();
-			break;
-		case 'V':
-			puts("inkfmt " INK_VERSION);
-			return out_finish();
 		default:
-			err_usage(usage, "bad option: %s", argv[optind - 1]);
+			opt_common(c, optarg, argv[optind - 1], usage, help,
+			    &maxrec);
 		}
 	}
 	check_options();

@@ -22,6 +22,7 @@
 #include "err.h"
 #include "md.h"
 #include "norm.h"
+#include "opt.h"
 #include "out.h"
 #include "para.h"
 #include "rec.h"
@@ -339,18 +340,9 @@ main(int argc, char *argv[])
 			set_mode("--autospace", optarg, spaces, &mode);
 			nopts.autospace = (enum autospace)mode;
 			break;
-		case 'R':
-			maxrec = (size_t)xstrtosize(optarg, "--max-record",
-			    usage);
-			break;
-		case 'h':
-			help();
-			break;
-		case 'V':
-			puts("inknorm " INK_VERSION);
-			return out_finish();
 		default:
-			err_usage(usage, "bad option: %s", argv[optind - 1]);
+			opt_common(c, optarg, argv[optind - 1], usage, help,
+			    &maxrec);
 		}
 	}
 	err_stdin_only(argc, argv, optind, usage);
