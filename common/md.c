@@ -31,9 +31,10 @@ heading(const char **p, size_t *n)
  * shortcode, a code fence: markup lines, never joined to text.
  */
 static bool
-markup_line(const char *p, size_t n)
+markup_line(const char *p, size_t n, bool marks)
 {
-	const char *bar = memchr(p, '|', n);
+	/* a table needs a bar, and marks says whether there is one */
+	const char *bar = marks ? memchr(p, '|', n) : NULL;
 
 	return n >= 2 && ((p[0] == '<' && (isalpha((unsigned char)p[1]) ||
 	    p[1] == '/' || p[1] == '!')) || (p[0] == '{' && p[1] == '{') ||
@@ -152,11 +153,12 @@ md_read(struct md *m, const char *p, size_t n, bool marks,
 		return;
 	}
 	l->level = heading(&p, &n);
-	l->alone = markup_line(p, n) || bold_line(p, n);
+	l->alone = markup_line(p, n, marks) || bold_line(p, n);
 	l->starts = list_item(p, n);
 	l->text = p;
 	l->len = n;
-	if (marks) {
+	if (marks && (memchr(p, '*', n) || memchr(p, '_', n) ||
+	    memchr(p, '`', n) || memchr(p, '[', n))) {
 		unmark(m, p, n);
 		l->text = m->plain.p;
 		l->len = m->plain.n;

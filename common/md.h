@@ -35,7 +35,7 @@ struct md_line {
 
 /*
  * Read one line (normalized text); l points into p or into m.  marks: the
- * line may hold inline markup (* _ ` [); false spares the look.
+ * line may hold markup (* _ ` [ |); false spares the look.
  */
 void	md_read(struct md *m, const char *p, size_t n, bool marks,
 	    struct md_line *l);

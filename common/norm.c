@@ -245,7 +245,7 @@ ascii_run(struct pass *ps, const unsigned char *p, size_t n)
 		k++;
 	for (size_t j = 0; j < k && !ps->seg->markup; j++)
 		ps->seg->markup = p[j] == '*' || p[j] == '_' || p[j] == '`' ||
-		    p[j] == '[';
+		    p[j] == '[' || p[j] == '|';
 	before(ps, p[0]);
 	memcpy(t->p + t->n, p, k);
 	t->n += k;

@@ -30,7 +30,7 @@ struct norm_seg {
 	size_t	 off, len;	/* in norm_out.text */
 	size_t	 cols;		/* its width: ideographs take two columns */
 	bool	 indent;	/* opened with U+3000 or two or more spaces */
-	bool	 markup;	/* holds * _ ` or [, maybe Markdown */
+	bool	 markup;	/* holds * _ ` [ or |, maybe Markdown */
 	enum seg_end end;	/* what ended it */
 };
 
