@@ -27,12 +27,13 @@
 #include "src.h"
 
 static const char usage[] =
-    "usage: inkcat [-hPvV] [-e encoding] [-i glob] [-x glob] [-M size]\n"
-    "              [-R size] [file ...]\n";
+    "usage: inkcat [-hPvV] [-B ratio] [-e encoding] [-i glob] [-x glob]\n"
+    "              [-M size] [-R size] [file ...]\n";
 
 /* the options every document is read with */
 static struct src_opts opts = {
 	.max_member = UINT64_MAX,
+	.max_ratio = 1000,
 	.max_line = 64 << 20,
 };
 /* progress: whether to draw it, bytes of earlier inputs, documents begun */
@@ -53,6 +54,10 @@ help(void)
 	    "  -x, --exclude=GLOB    skip members matching GLOB\n"
 	    "  -M, --max-member=SIZE skip members larger than SIZE "
 	    "(e.g. 512M)\n"
+	    "  -B, --max-ratio=N     skip the rest of a member that expands "
+	    "past N times\n"
+	    "                        its compressed size (default 1000; 0: "
+	    "no limit)\n"
 	    "  -R, --max-record=SIZE skip lines longer than SIZE "
 	    "(default 64M)\n"
 	    "  -P, --progress        show progress on stderr when it is a "
@@ -200,6 +205,7 @@ static const struct option longopts[] = {
 	{ "include", required_argument, NULL, 'i' },
 	{ "exclude", required_argument, NULL, 'x' },
 	{ "max-member", required_argument, NULL, 'M' },
+	{ "max-ratio", required_argument, NULL, 'B' },
 	{ "max-record", required_argument, NULL, 'R' },
 	{ "progress", no_argument, NULL, 'P' },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -216,7 +222,7 @@ main(int argc, char *argv[])
 	err_init(argv[0]);
 	out_init();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "e:i:x:M:R:PvhV", longopts,
+	while ((c = getopt_long(argc, argv, "e:i:x:M:B:R:PvhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'e':
@@ -233,6 +239,10 @@ main(int argc, char *argv[])
 		case 'M':
 			opts.max_member = xstrtosize(optarg, "--max-member",
 			    usage);
+			break;
+		case 'B':
+			opts.max_ratio = (uint64_t)xstrtonum(optarg, 0,
+			    INT64_MAX, "--max-ratio", usage);
 			break;
 		case 'P':
 			progress = isatty(STDERR_FILENO);

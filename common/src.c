@@ -23,6 +23,8 @@
 #include "src.h"
 
 #define BLOCK (128 * 1024)
+/* below this many bytes out, no member is taken for a bomb */
+#define BOMB_FLOOR ((int64_t)64 << 20)
 
 struct src {
 	const struct src_opts *o;
@@ -215,6 +217,18 @@ feed_zeros(struct src *s, uint64_t n)
 	}
 }
 
+/*
+ * Has a member grown past max_ratio times the compressed bytes read for
+ * it?  Only past BOMB_FLOOR, so that a small, very repetitive file is no
+ * bomb.
+ */
+static bool
+bomb(const struct src *s, int64_t out, int64_t packed)
+{
+	return s->o->max_ratio > 0 && out > BOMB_FLOOR &&
+	    (uint64_t)out / s->o->max_ratio > (uint64_t)(packed > 0 ? packed : 0);
+}
+
 /* read the current entry's data; false when the archive is unusable */
 static bool
 read_member(struct src *s, struct archive *a)
@@ -222,6 +236,7 @@ read_member(struct src *s, struct archive *a)
 	const void *buf;
 	size_t size;
 	int64_t offset, at = 0;
+	int64_t packed0 = archive_filter_bytes(a, -1);
 	int r;
 
 	begin_doc(s);
@@ -239,6 +254,15 @@ read_member(struct src *s, struct archive *a)
 			err_input(s->name.p, s->name.n, s->seq + 1,
 			    "longer than --max-member (%llu bytes); "
 			    "rest skipped", (unsigned long long)s->o->max_member);
+			s->line.n = 0;
+			s->toolong = false;
+			return true;
+		}
+		if (bomb(s, at, archive_filter_bytes(a, -1) - packed0)) {
+			err_input(s->name.p, s->name.n, s->seq + 1,
+			    "expands more than %llu times (--max-ratio): a "
+			    "decompression bomb?; rest skipped",
+			    (unsigned long long)s->o->max_ratio);
 			s->line.n = 0;
 			s->toolong = false;
 			return true;

@@ -36,6 +36,7 @@ struct src_sink {
 struct src_opts {
 	const char *encoding;	/* forced encoding, or NULL to detect */
 	uint64_t max_member;	/* largest member, in bytes */
+	uint64_t max_ratio;	/* most a member may expand, 0 for no limit */
 	size_t	 max_line;	/* longest line */
 	char	**include;	/* member globs to keep (all if none) */
 	size_t	 ninclude;

@@ -198,6 +198,18 @@ setup() {
 	[[ "$stderr" == "inkcat: big.gz:"*"longer than --max-member"* ]]
 }
 
+@test "--max-ratio stops a decompression bomb; status 1" {
+	# 80 MB of one line, which bzip2 makes a few hundred bytes
+	yes 'the same line' | head -c 80000000 | bzip2 -9 > bomb.bz2
+	run -1 --separate-stderr bash -c 'set -o pipefail; inkcat bomb.bz2 | wc -l'
+	[[ "$stderr" == "inkcat: bomb.bz2:"*"expands more than 1000 times (--max-ratio): a decompression bomb?; rest skipped" ]]
+	[ "$output" -lt 5714286 ]
+	# with the check off, all of it
+	run -0 bash -c 'inkcat -B 0 bomb.bz2 | wc -l'
+	assert_output 5714286
+	run -2 inkcat -B -1 bomb.bz2
+}
+
 @test "--max-record skips an over-long line, says which; the rest comes out" {
 	{ echo short; head -c 5000 /dev/zero | tr '\0' x; echo; echo after; } > long.txt
 	run -1 --separate-stderr inkcat -R 1K long.txt
