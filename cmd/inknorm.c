@@ -200,9 +200,11 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 		    imgtags.n);
 		return;
 	}
-	line = (struct para_line){ m.text, m.len, s->cols, seq, s->indent,
+	/* a heading's markers are ASCII: one column a byte */
+	line = (struct para_line){ m.text, m.len, s->cols - (n - m.len), seq,
+	    s->indent,
 	    m.level, m.alone || front == 1, m.starts, linetags.p, linetags.n };
-	if (m.text != p)
+	if (m.changed)
 		renormalize(&line);
 	if (line.len == 0) {
 		para_blank(&builder);

@@ -99,6 +99,13 @@ link_end(const char *p, size_t n, size_t i, size_t *textend, size_t *urlat)
 	return (size_t)(paren - p) + 1;
 }
 
+/* can this byte open inline markup? */
+static inline bool
+may_mark(char c)
+{
+	return c == '[' || c == '!' || c == '*' || c == '_' || c == '`';
+}
+
 /*
  * Markdown inline markup reduced to its text into m->plain; the source of
  * the first image goes to m->img.
@@ -125,8 +132,13 @@ unmark(struct md *m, const char *p, size_t n)
 		    p[i + 1] != ' ')) {
 			i++;
 		} else {
-			buf_add(&m->plain, p + i, 1);
-			i++;
+			/* up to the next byte that may open markup, at once */
+			size_t k = i + 1;
+
+			while (k < n && !may_mark(p[k]))
+				k++;
+			buf_add(&m->plain, p + i, k - i);
+			i = k;
 		}
 	}
 }
@@ -160,6 +172,7 @@ md_read(struct md *m, const char *p, size_t n, bool marks,
 	if (marks && (memchr(p, '*', n) || memchr(p, '_', n) ||
 	    memchr(p, '`', n) || memchr(p, '[', n))) {
 		unmark(m, p, n);
+		l->changed = m->plain.n != n;
 		l->text = m->plain.p;
 		l->len = m->plain.n;
 		l->img = m->img.p;

@@ -6,8 +6,9 @@
  * break or a code fence is a blank; the lines of a fenced block, HTML
  * lines, table rows, shortcodes and lines in bold from end to end stand
  * alone; list items and quotes start a paragraph.  Plain text comes
- * through as it is.  Text with markup taken off may need normalizing
- * again (a ZWJ that now stands between two ideographs, a space at an end).
+ * through as it is.  Text with inline markup taken off (changed) may need
+ * normalizing again: a ZWJ that now stands between two ideographs, a space
+ * at an end.
  */
 #ifndef INK_MD_H
 #define INK_MD_H
@@ -29,6 +30,7 @@ struct md_line {
 	bool	 blank;		/* counts as a blank line */
 	bool	 alone;		/* never joined to a neighbour */
 	bool	 starts;	/* starts a paragraph */
+	bool	 changed;	/* inline markup was taken off */
 	const char *img;	/* an image's source, or NULL */
 	size_t	 imglen;
 };

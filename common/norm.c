@@ -234,18 +234,41 @@ before(struct pass *ps, uint32_t cp)
 	ps->space = false;
 }
 
+/*
+ * The bytes of printable ASCII, 1, and among them those that may be
+ * Markdown, 3: one look-up a byte sorts both.
+ */
+static const unsigned char ascii_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 10 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1,	/* 20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 1, 3,	/* 50 */
+	3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 1, 1, 0,	/* 70 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 80 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 90 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* a0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* b0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* c0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* d0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* e0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* f0 */
+};
+
 /* a run of printable ASCII: the first character as any, the rest copied */
 static size_t
 ascii_run(struct pass *ps, const unsigned char *p, size_t n)
 {
-	size_t k = 1;
+	size_t k = 0;
+	unsigned marks = 0;
 	struct buf *t = &ps->out->text;
 
-	while (k < n && p[k] > 0x20 && p[k] < 0x7f)
-		k++;
-	for (size_t j = 0; j < k && !ps->seg->markup; j++)
-		ps->seg->markup = p[j] == '*' || p[j] == '_' || p[j] == '`' ||
-		    p[j] == '[' || p[j] == '|';
+	while (k < n && ascii_class[p[k]] != 0)
+		marks |= ascii_class[p[k++]];
+	if (marks & 2)
+		ps->seg->markup = true;
 	before(ps, p[0]);
 	memcpy(t->p + t->n, p, k);
 	t->n += k;
