@@ -44,6 +44,8 @@ static const char item_end[] = "\\s\\S{1,12}\\s?(?:摄|作)[)）]?$";
 /* the patterns, compiled (with JIT where it works) on first use */
 static pcre2_code *starts, *ends;
 static pcre2_match_data *md;
+/* the bytes a match of starts can open with, as PCRE2 works them out */
+static const uint8_t *firstbytes;
 
 static pcre2_code *
 compile(const char *pattern, uint32_t flags)
@@ -76,6 +78,8 @@ compile_items(void)
 	buf_add(&all, "", 1);
 	starts = compile(all.p, PCRE2_ANCHORED);
 	ends = compile(item_end, 0);
+	if (pcre2_pattern_info(starts, PCRE2_INFO_FIRSTBITMAP, &firstbytes) != 0)
+		firstbytes = NULL;
 	buf_free(&all);
 	md = pcre2_match_data_create(4, NULL);
 }
@@ -98,7 +102,9 @@ para_item(const char *p, size_t n)
 
 	if (md == NULL)
 		compile_items();
-	if (matches(starts, p, n))
+	/* most lines open with a byte no pattern can: no call to PCRE2 */
+	if (n > 0 && (firstbytes == NULL || firstbytes[(unsigned char)p[0] /
+	    8] & (1u << ((unsigned char)p[0] % 8))) && matches(starts, p, n))
 		return true;
 	last = cp_before(p, &end);
 	if (last == ')' || last == 0xff09)
