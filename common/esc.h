@@ -16,7 +16,10 @@
 static inline bool
 is_special(char c)
 {
-	return c == '\t' || c == '\n' || c == '\r' || c == '\\';
+	/* TAB, LF and CR all lie below 0x0e: most bytes take two tests */
+	if ((unsigned char)c > '\r')
+		return c == '\\';
+	return c == '\t' || c == '\n' || c == '\r';
 }
 
 /* the letter after the backslash */
