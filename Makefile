@@ -82,7 +82,7 @@ bench:
 # libFuzzer, FUZZTIME seconds per harness (needs clang)
 FUZZTIME ?= 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
-              -fno-sanitize-recover=all -D_GNU_SOURCE \
+              -fno-sanitize-recover=all -D_GNU_SOURCE -DINK_VERSION='"$(VERSION)"' \
               -Icommon $(shell $(PKG) --cflags libarchive)
 fuzz:
 	@mkdir -p obj/fuzz
