@@ -44,12 +44,13 @@ static bool indoc;
  * joined.
  */
 static int front;
-
 /* invalid UTF-8 bytes in this document, replaced by U+FFFD */
 static uint64_t invalid;
+/* the paragraph being rebuilt */
 static struct para builder;
+/* a record's text normalized, and a line's again once markup is off */
 static struct norm_out norm, renorm;
-/* scratch: unescaped text, Markdown-free text, a line's tags */
+/* scratch: unescaped text, a line's tags, an image's tags */
 static struct buf raw, linetags, imgtags;
 /* Markdown: the state of the document's fences */
 static struct md mdstate;
