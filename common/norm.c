@@ -109,6 +109,20 @@ fold(const struct norm_opts *o, uint32_t cp)
 	return cp;
 }
 
+/*
+ * CJK and general punctuation that is copied as it is (、。「」“”—…), or
+ * full-width ASCII folded: no space, no junk, nothing NFC could change.
+ */
+static inline bool
+plain_punct(const struct norm_opts *o, uint32_t cp)
+{
+	if (cp >= 0xff01 && cp <= 0xff5e)
+		return o->fold_ascii && !(o->keep_cjk_punct &&
+		    is_cjk_punct_form(cp));
+	return (cp >= 0x3001 && cp <= 0x3029) || (cp >= 0x3030 &&
+	    cp <= 0x303f) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
 /* do these three bytes encode an ideograph of U+4E00 to U+9FFF? */
 static inline bool
 is_han_lead(const unsigned char *p)
@@ -304,9 +318,26 @@ norm_text(const struct norm_opts *o, const char *s, size_t n,
 			len = 1;
 		}
 		i += len;
-		if (cp >= 0x4e00 && cp <= 0x9fff && !ps.space && ps.zw == 0 &&
-		    !seg_empty(&ps) && (o->autospace == AUTOSPACE_KEEP ||
-		    is_cjk(ps.prev))) {
+		if (len == 3 && !ps.space && ps.zw == 0 && !seg_empty(&ps) &&
+		    o->autospace == AUTOSPACE_KEEP && plain_punct(o, cp)) {
+			/*
+			 * Punctuation that needs nothing but copying (or
+			 * folding to ASCII), with no space pending.
+			 */
+			if (cp >= 0xff01) {
+				cp -= 0xfee0;
+				/* folded ＊ ｜ are punctuation, not Markdown */
+				out->text.p[out->text.n++] = (char)cp;
+				ps.seg->cols++;
+			} else {
+				memcpy(out->text.p + out->text.n, p + i - 3, 3);
+				out->text.n += 3;
+				ps.seg->cols += cp >= 0x3000 ? 2 : 1;
+			}
+			ps.prev = cp;
+		} else if (cp >= 0x4e00 && cp <= 0x9fff && !ps.space &&
+		    ps.zw == 0 && !seg_empty(&ps) && (o->autospace ==
+		    AUTOSPACE_KEEP || is_cjk(ps.prev))) {
 			/*
 			 * The common case in Chinese text: a run of
 			 * ideographs, U+4E00 to U+9FFF, copied as it is.
