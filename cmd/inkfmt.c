@@ -228,6 +228,14 @@ raw_record(const struct rec *r)
 		out_putc('\n');
 }
 
+/* what stands between two articles or documents */
+static const char *
+rule(void)
+{
+	return mode == MARKDOWN ? "\n---\n\n" :
+	    "\n----------------------------------------\n\n";
+}
+
 /* a blank line between paragraphs, a rule between articles/documents */
 static void
 separate(const struct rec *r, const char *rule)
@@ -279,8 +287,7 @@ text_record(const struct rec *r)
 {
 	struct slice t;
 
-	separate(r, mode == MARKDOWN ? "\n---\n\n" :
-	    "\n----------------------------------------\n\n");
+	separate(r, rule());
 	t = unesc(r->text);
 	if (mode == MARKDOWN) {
 		markdown_prefix(r, t);
@@ -402,8 +409,7 @@ article_text(struct buf f[NFIELD])
 	bool any = false;
 
 	if (!first)
-		out_str(mode == MARKDOWN ? "\n---\n\n" :
-		    "\n----------------------------------------\n\n");
+		out_str(rule());
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
 		enum field k = order[i];
 

@@ -80,12 +80,9 @@ static void
 write_para(const char *text, size_t n, uint64_t first, uint64_t last,
     int level, const char *tags, size_t tagslen)
 {
-	out_write(doc.p, doc.n);
-	out_putc('\t');
-	out_u64(art);
-	out_putc('\t');
-	out_u64(++pseq);
-	out_str(level > 0 ? "\thead\t" : "\tpara\t");
+	rec_write_head((struct slice){ doc.p, doc.n }, art, ++pseq,
+	    level > 0 ? (struct slice){ "head", 4 } : (struct slice){ "para",
+	    4 });
 	out_esc(text, n);
 	out_str("\tsrc=");
 	out_u64(first);
@@ -233,14 +230,7 @@ static void
 pass_on(const struct rec *r)
 {
 	para_flush(&builder);
-	out_write(doc.p, doc.n);
-	out_putc('\t');
-	out_u64(r->art);
-	out_putc('\t');
-	out_u64(++pseq);
-	out_putc('\t');
-	out_write(r->kind.p, r->kind.n);
-	out_putc('\t');
+	rec_write_head((struct slice){ doc.p, doc.n }, r->art, ++pseq, r->kind);
 	for (size_t i = 0; i < norm.nseg; i++) {
 		if (i > 0 && norm.seg[i].len > 0)
 			out_putc(' ');

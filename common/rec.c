@@ -229,22 +229,16 @@ rec_unesc(const char *p, size_t n, char *dst)
 }
 
 void
-rec_write(const struct rec *r)
+rec_write_head(struct slice doc, uint64_t art, uint64_t seq, struct slice kind)
 {
-	out_write(r->doc.p, r->doc.n);
+	out_write(doc.p, doc.n);
 	out_putc('\t');
-	out_u64(r->art);
+	out_u64(art);
 	out_putc('\t');
-	out_u64(r->seq);
+	out_u64(seq);
 	out_putc('\t');
-	out_write(r->kind.p, r->kind.n);
+	out_write(kind.p, kind.n);
 	out_putc('\t');
-	out_write(r->text.p, r->text.n);
-	for (size_t i = 0; i < r->ntag; i++) {
-		out_putc('\t');
-		out_write(r->tag[i].p, r->tag[i].n);
-	}
-	out_putc('\n');
 }
 
 void

@@ -44,8 +44,9 @@ bool	slice_eq(struct slice s, const char *str);
  * The input must have passed rec_parse().
  */
 size_t	rec_unesc(const char *p, size_t n, char *dst);
-/* write the record as parsed, tags and all, then a newline */
-void	rec_write(const struct rec *r);
+/* write "DOC TAB ART TAB SEQ TAB KIND TAB" (DOC and KIND as in the stream) */
+void	rec_write_head(struct slice doc, uint64_t art, uint64_t seq,
+	    struct slice kind);
 
 /*
  * Read records from fd to its end and hand each good one to fn, with the
