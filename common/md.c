@@ -3,6 +3,9 @@
  */
 #include <ctype.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "md.h"
 
@@ -106,6 +109,50 @@ may_mark(char c)
 	return c == '[' || c == '!' || c == '*' || c == '_' || c == '`';
 }
 
+/* a byte that may stand on either side of an emphasis mark */
+static bool
+edge(char c)
+{
+	return c == ' ' || (ispunct((unsigned char)c) && c != '*') ||
+	    (c & 0x80) != 0;
+}
+
+/*
+ * Does the single star at p[i] open emphasis ("*word", after an edge)
+ * or close it ("word*", before one)?  "2*3" and "a * b" are no markup.
+ */
+static bool
+emphasis(const char *p, size_t n, size_t i)
+{
+	bool before = i == 0 || edge(p[i - 1]);
+	bool after = i + 1 == n || edge(p[i + 1]);
+
+	return (before && !after) || (!before && after);
+}
+
+/* the first byte from p[i] on that may open markup, or n */
+static size_t
+next_mark(const char *p, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	for (; n - i >= 16; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('[')),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('!')));
+		unsigned bits;
+
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('*')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('`')));
+		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
+			return i + (unsigned)__builtin_ctz(bits);
+	}
+#endif
+	while (i < n && !may_mark(p[i]))
+		i++;
+	return i;
+}
+
 /*
  * Markdown inline markup reduced to its text into m->plain; the source of
  * the first image goes to m->img.
@@ -128,15 +175,12 @@ unmark(struct md *m, const char *p, size_t n)
 		} else if ((p[i] == '*' || p[i] == '_') && i + 1 < n &&
 		    p[i + 1] == p[i]) {
 			i += 2;
-		} else if (p[i] == '`' || (p[i] == '*' && i + 1 < n &&
-		    p[i + 1] != ' ')) {
+		} else if (p[i] == '`' || (p[i] == '*' && emphasis(p, n, i))) {
 			i++;
 		} else {
 			/* up to the next byte that may open markup, at once */
-			size_t k = i + 1;
+			size_t k = next_mark(p, i + 1, n);
 
-			while (k < n && !may_mark(p[k]))
-				k++;
 			buf_add(&m->plain, p + i, k - i);
 			i = k;
 		}

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "norm.h"
@@ -129,6 +132,45 @@ is_han_lead(const unsigned char *p)
 {
 	return ((p[0] >= 0xe5 && p[0] <= 0xe9) || (p[0] == 0xe4 &&
 	    p[1] >= 0xb8)) && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
+}
+
+/* the bytes of the ideographs U+4E00 to U+9FFF that open p[0, n) */
+static inline size_t
+han_run(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+#ifdef __SSE2__
+	/* five characters, fifteen bytes, a step */
+	while (n - i >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_and_si128(x, _mm_set1_epi8((char)0xc0)),
+		    _mm_set1_epi8((char)0x80)));
+		/* E5 to E9 open U+5000 to U+9FFF; E4 needs B8 or more */
+		unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xe5)),
+		    x),
+		    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)0xe9)),
+		    x)));
+		unsigned e4 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8((char)0xe4)));
+		unsigned b8 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_max_epu8(x, _mm_set1_epi8((char)0xb8)), x));
+		/* bit 3j: the character at byte 3j is an ideograph */
+		unsigned han = (lead | (e4 & b8 >> 1)) & cont >> 1 & cont >> 2 &
+		    0x1249;
+
+		if (han != 0x1249) {
+			i += 3 * ((unsigned)__builtin_ctz(~han & 0x1249) / 3);
+			break;
+		}
+		i += 15;
+	}
+#endif
+	while (n - i >= 3 && is_han_lead(p + i))
+		i += 3;
+	return i;
 }
 
 /* the state of the pass over one text */
@@ -271,16 +313,73 @@ static const unsigned char ascii_class[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* f0 */
 };
 
-/* a run of printable ASCII: the first character as any, the rest copied */
+#ifdef __SSE2__
+/* bits for the bytes of x that are printable ASCII, not the space */
+static inline unsigned
+printable(__m128i x)
+{
+	/* as signed bytes, 0x80 to 0xff are negative: below the space */
+	return (unsigned)_mm_movemask_epi8(_mm_and_si128(
+	    _mm_cmpgt_epi8(x, _mm_set1_epi8(' ')),
+	    _mm_cmplt_epi8(x, _mm_set1_epi8(0x7f))));
+}
+
+/* bits for the bytes of x that may be Markdown: ascii_class 3 */
+static inline unsigned
+markdown(__m128i x)
+{
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('*')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('[')));
+
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('`')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('|')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/*
+ * A run of printable ASCII: the first character as any, the rest copied,
+ * and single spaces between them too, since a space between two ASCII
+ * characters stays whatever the options.
+ */
 static size_t
 ascii_run(struct pass *ps, const unsigned char *p, size_t n)
 {
-	size_t k = 0;
-	unsigned marks = 0;
+	size_t k = 1;
+	unsigned marks = ascii_class[p[0]];
 	struct buf *t = &ps->out->text;
 
-	while (k < n && ascii_class[p[k]] != 0)
-		marks |= ascii_class[p[k++]];
+#ifdef __SSE2__
+	/* sixteen bytes a step, and the byte after them */
+	while (n - k > 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + k));
+		unsigned next = printable(_mm_loadu_si128((const __m128i *)
+		    (p + k + 1)));
+		unsigned space = (unsigned)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+		unsigned in = printable(x) | (space & next);
+		unsigned md = markdown(x);
+
+		if (in == 0xffff) {
+			marks |= md != 0 ? 2 : 0;
+			k += 16;
+			continue;
+		}
+		in = (unsigned)__builtin_ctz(~in);
+		marks |= (md & ((1u << in) - 1)) != 0 ? 2 : 0;
+		k += in;
+		break;
+	}
+#endif
+	for (;;) {
+		while (k < n && ascii_class[p[k]] != 0)
+			marks |= ascii_class[p[k++]];
+		if (k + 1 < n && p[k] == ' ' && ascii_class[p[k + 1]] != 0)
+			k++;
+		else
+			break;
+	}
 	if (marks & 2)
 		ps->seg->markup = true;
 	before(ps, p[0]);
@@ -312,6 +411,19 @@ norm_text(const struct norm_opts *o, const char *s, size_t n,
 			i += ascii_run(&ps, p + i, n - i);
 			continue;
 		}
+		/* ideographs going on from what was written: copied */
+		if (p[i] >= 0xe4 && n - i >= 3 && is_han_lead(p + i) &&
+		    !ps.space && ps.zw == 0 && !seg_empty(&ps) &&
+		    (o->autospace == AUTOSPACE_KEEP || is_cjk(ps.prev))) {
+			size_t k = han_run(p + i, n - i);
+
+			memcpy(out->text.p + out->text.n, p + i, k);
+			out->text.n += k;
+			ps.seg->cols += k / 3 * 2;
+			i += k;
+			utf8_decode(p + i - 3, 3, &ps.prev);
+			continue;
+		}
 		if ((len = utf8_decode(p + i, n - i, &cp)) == 0) {
 			cp = UTF8_REPLACEMENT;
 			out->invalid++;
@@ -335,21 +447,6 @@ norm_text(const struct norm_opts *o, const char *s, size_t n,
 				ps.seg->cols += cp >= 0x3000 ? 2 : 1;
 			}
 			ps.prev = cp;
-		} else if (cp >= 0x4e00 && cp <= 0x9fff && !ps.space &&
-		    ps.zw == 0 && !seg_empty(&ps) && (o->autospace ==
-		    AUTOSPACE_KEEP || is_cjk(ps.prev))) {
-			/*
-			 * The common case in Chinese text: a run of
-			 * ideographs, U+4E00 to U+9FFF, copied as it is.
-			 */
-			size_t start = i - len;
-
-			while (n - i >= 3 && is_han_lead(p + i))
-				i += 3;
-			memcpy(out->text.p + out->text.n, p + start, i - start);
-			out->text.n += i - start;
-			ps.seg->cols += (i - start) / 3 * 2;
-			utf8_decode(p + i - 3, 3, &ps.prev);
 		} else if (cp == '\n' || cp == 0x2028 ||
 		    (cp == '\r' && !(i < n && p[i] == '\n'))) {
 			close_seg(&ps, SEG_LINE, n - i);

@@ -98,12 +98,6 @@ out_putc(int c)
 }
 
 void
-out_str(const char *s)
-{
-	out_write(s, strlen(s));
-}
-
-void
 out_u64(uint64_t v)
 {
 	static const char pairs[] =

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 void	out_init(void);
 void	out_write(const void *p, size_t n);
@@ -20,7 +21,6 @@ void	out_putc(int c);
  */
 char	*out_reserve(size_t n);
 void	out_advance(size_t n);
-void	out_str(const char *s);
 void	out_u64(uint64_t v);
 /* write bytes with the record escapes: \\ \t \n \r */
 void	out_esc(const void *p, size_t n);
@@ -35,5 +35,12 @@ size_t	esc_len(const void *p, size_t n);
 const char *esc_find(const char *p, const char *end);
 /* escape n bytes into dst, which has room for esc_len(); returns that */
 size_t	esc_copy(char *dst, const void *p, size_t n);
+
+/* inline, so that the length of a literal is known when compiling */
+static inline void
+out_str(const char *s)
+{
+	out_write(s, strlen(s));
+}
 
 #endif

@@ -40,6 +40,18 @@ utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 		*cp = c;
 		return 1;
 	}
+	/* three bytes, whole: every ideograph, all CJK punctuation */
+	if ((c & 0xf0) == 0xe0 && n >= 3 && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80) {
+		c = (c & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 |
+		    (p[2] & 0x3f);
+		if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff)) {
+			*cp = 0;
+			return 0;
+		}
+		*cp = c;
+		return 3;
+	}
 	if (c >= 0xc2 && c <= 0xdf) {
 		len = 2;
 		c &= 0x1f;

@@ -26,6 +26,20 @@ texts() {
 	assert_output "$(printf '中文 a\342\200\215b')"
 }
 
+@test "long runs: spaces, junk, markup and bad bytes found past the first sixteen bytes" {
+	run -0 texts 'The quick brown fox jumps  over\tthe\302\240lazy dog, then naps \n'
+	assert_output 'The quick brown fox jumps over the lazy dog, then naps'
+	run -0 texts 'abcdefghijklmnopqrstuvwxyz0123456789 and *this* is **bold** [text](http://x.org/a_b)\n'
+	assert_output 'abcdefghijklmnopqrstuvwxyz0123456789 and this is bold text'
+	run -0 texts 'a *word* and *two words*. 2*3 and a * b\n'
+	assert_output 'a word and two words. 2*3 and a * b'
+	run -0 texts '中华人民共和国中华人民共和国中华\342\200\213人民\343\200\200共和国\342\200\215中华\357\244\200\n'
+	assert_output '中华人民共和国中华人民共和国中华人民 共和国中华豈'
+	run -0 --separate-stderr texts '中华人民共和国中华人民\377共和国\344\267\200中华人民共和国中华\n'
+	assert_output "$(printf '中华人民共和国中华人民\357\277\275共和国\344\267\200中华人民共和国中华')"
+	[[ $stderr == *': 1 invalid UTF-8 bytes replaced by U+FFFD' ]]
+}
+
 @test "a single space between two CJK runs stays" {
 	run -0 texts '(记者 宋依黛  陈钟昊)\n'
 	assert_output '(记者 宋依黛 陈钟昊)'
