@@ -22,7 +22,7 @@ LIBS_inkfmt = $(shell $(PKG) --libs jansson)
 LIBS_inknorm = $(shell $(PKG) --libs libutf8proc libpcre2-8)
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8)
 
-COMMON  = err out in buf rec utf8 enc src lines norm para md opt
+COMMON  = err out in buf rec utf8 enc src lines norm item para md opt
 OBJ     = $(COMMON:%=obj/common/%.o)
 BINS    = $(PROGS:%=bin/%)
 MANS    = $(wildcard man/*.[157])

@@ -113,8 +113,7 @@ may_mark(char c)
 static bool
 edge(char c)
 {
-	return c == ' ' || (ispunct((unsigned char)c) && c != '*') ||
-	    (c & 0x80) != 0;
+	return c == ' ' || (c != '\0' && strchr(".,;:!?\"'", c) != NULL);
 }
 
 /*
@@ -124,8 +123,16 @@ edge(char c)
 static bool
 emphasis(const char *p, size_t n, size_t i)
 {
-	bool before = i == 0 || edge(p[i - 1]);
-	bool after = i + 1 == n || edge(p[i + 1]);
+	size_t a = i, b = i + 1;
+	bool before, after;
+
+	/* other stars are no edge: "***word***" */
+	while (a > 0 && p[a - 1] == '*')
+		a--;
+	while (b < n && p[b] == '*')
+		b++;
+	before = a == 0 || edge(p[a - 1]);
+	after = b == n || edge(p[b]);
 
 	return (before && !after) || (!before && after);
 }

@@ -1,139 +1,27 @@
 /*
  * para: see para.h.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <string.h>
 
 #include "err.h"
+#include "item.h"
 #include "norm.h"
 #include "para.h"
 #include "utf8.h"
 
-/*
- * What opens a dateline, byline, credit, caption or note: such a line is
- * never glued to its neighbours.  Each pattern is anchored at the start of
- * the line; they are tried as one alternation.  Extending the list touches
- * no logic.
- */
-static const char *const item_starts[] = {
-	/* 新华社北京1月25日电, 据新华社电, (新华社北京1月25日电) */
-	"[(（]?据?(?:新华社|中新社|中新网|人民网|人民日报|央视新闻|"
-	    "光明日报|经济日报|法制日报|中国日报|本报)[^，。,]{0,20}?电",
-	"本报讯",
-	/* WASHINGTON (AP) —, BEIJING, Jan. 25 (Xinhua) -- */
-	"[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.]+)*"
-	    "(?:, [A-Z][a-z]{2,4}\\.? \\d{1,2}(?:, \\d{4})?)?"
-	    " \\((?:AP|Reuters|AFP|Xinhua|UPI|Bloomberg|dpa)\\) ?(?:--|—|–|-)",
-	/* ■新华社记者, (记者 李晓婷), By JANE SMITH */
-	"[■□●◆]?新华社(?:特约)?(?:记者|通讯员)",
-	"[(（]记者[^)）]{1,40}[)）]$",
-	"By [A-Z][A-Za-z.'’ -]+$",
-	/* 新华社发, 图为…, Photo: */
-	"新华社发",
-	"图为",
-	"(?:图|图片|照片|Photo|PHOTO)\\s?[:：]",
-	/* 上接第4版, 下转第8版, 转载自…, 责任编辑：… */
-	"(?:上接|下转|接上版|转下版|转载自)",
-	"[(（]?(?:责任编辑|编辑|校对)\\s?[:：]",
-};
-
-/* a credit that ends the line: 新华社记者 X 摄, 新华社发 X 作 */
-static const char item_end[] = "\\s\\S{1,12}\\s?(?:摄|作)[)）]?$";
-
-/* the patterns, compiled (with JIT where it works) on first use */
-static pcre2_code *starts, *ends;
-static pcre2_match_data *md;
-/* the bytes a match of starts can open with, as PCRE2 works them out */
-static const uint8_t *firstbytes;
-
-static pcre2_code *
-compile(const char *pattern, uint32_t flags)
-{
-	pcre2_code *re;
-	PCRE2_SIZE at;
-	int e;
-
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_NO_UTF_CHECK | flags, &e, &at, NULL);
-	if (re == NULL)
-		err_fatal("item pattern does not compile at %zu: %s",
-		    (size_t)at, pattern);
-	/* without JIT the interpreter still matches */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
-
-static void
-compile_items(void)
-{
-	struct buf all = { 0 };
-
-	for (size_t i = 0; i < sizeof item_starts / sizeof item_starts[0];
-	    i++) {
-		buf_add(&all, i == 0 ? "(?:" : "|(?:", i == 0 ? 3 : 4);
-		buf_add(&all, item_starts[i], strlen(item_starts[i]));
-		buf_add(&all, ")", 1);
-	}
-	buf_add(&all, "", 1);
-	starts = compile(all.p, PCRE2_ANCHORED);
-	ends = compile(item_end, 0);
-	if (pcre2_pattern_info(starts, PCRE2_INFO_FIRSTBITMAP, &firstbytes) != 0)
-		firstbytes = NULL;
-	buf_free(&all);
-	md = pcre2_match_data_create(4, NULL);
-}
-
-static bool
-matches(pcre2_code *re, const char *p, size_t n)
-{
-	/* the text is valid UTF-8: norm made it so */
-	return pcre2_match(re, (PCRE2_SPTR)p, n, 0, PCRE2_NO_UTF_CHECK, md,
-	    NULL) >= 0;
-}
-
-static uint32_t cp_before(const char *p, size_t *n);
-
 bool
 para_item(const char *p, size_t n)
 {
-	size_t end = n;
-	uint32_t last;
-
-	if (md == NULL)
-		compile_items();
-	/* most lines open with a byte no pattern can: no call to PCRE2 */
-	if (n > 0 && (firstbytes == NULL || firstbytes[(unsigned char)p[0] /
-	    8] & (1u << ((unsigned char)p[0] % 8))) && matches(starts, p, n))
-		return true;
-	last = cp_before(p, &end);
-	if (last == ')' || last == 0xff09)
-		last = cp_before(p, &end);
-	return (last == 0x6444 || last == 0x4f5c) && matches(ends, p, n);
+	return item_find(p, n, NULL) != ITEM_NONE;
 }
 
-/* the first and the last character of a text, 0 when empty */
+/* the first character of a text, 0 when empty */
 static uint32_t
 first_cp(const char *p, size_t n)
 {
 	uint32_t cp = 0;
 
 	utf8_decode((const unsigned char *)p, n, &cp);
-	return cp;
-}
-
-static uint32_t
-cp_before(const char *p, size_t *n)
-{
-	size_t i = *n;
-	uint32_t cp = 0;
-
-	while (i > 0 && ((unsigned char)p[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i > 0)
-		i--;
-	utf8_decode((const unsigned char *)p + i, *n - i, &cp);
-	*n = i;
 	return cp;
 }
 
@@ -179,7 +67,7 @@ ends_sentence(const char *p, size_t n)
 	uint32_t cp;
 
 	do
-		cp = cp_before(p, &n);
+		cp = utf8_before(p, &n);
 	while (is_closer(cp) && n > 0);
 	switch (cp) {
 	case 0x3002: case 0xff01: case 0xff1f: case '!': case '?':
@@ -195,7 +83,7 @@ ends_sentence(const char *p, size_t n)
 static bool
 ends_clause(const char *p, size_t n)
 {
-	switch (cp_before(p, &n)) {
+	switch (utf8_before(p, &n)) {
 	case 0xff0c: case 0x3001: case 0xff1b: case 0xff1a: case ',':
 	case ';': case ':': case 0x2014: case '-':
 		return true;
@@ -216,7 +104,7 @@ is_punct(uint32_t cp)
 static bool
 ends_comma(const char *p, size_t n)
 {
-	uint32_t cp = cp_before(p, &n);
+	uint32_t cp = utf8_before(p, &n);
 
 	return cp == ',' || cp == 0xff0c || cp == 0x3001;
 }
@@ -351,7 +239,7 @@ joins(struct para *b, const struct para_line *l)
 	if (b->gap)
 		return body_like(b) && (ends_comma(a, an) ||
 		    (!ends_clause(a, an) && has_sentence(b) &&
-		    can_continue(cp_before(a, &an), first_cp(l->text,
+		    can_continue(utf8_before(a, &an), first_cp(l->text,
 		    l->len))));
 	if (ends_clause(a, an))
 		return true;
@@ -364,7 +252,7 @@ para_line(struct para *b, const struct para_line *l)
 {
 	if (joins(b, l)) {
 		size_t an = b->text.n;
-		uint32_t last = cp_before(b->text.p, &an);
+		uint32_t last = utf8_before(b->text.p, &an);
 		uint32_t next = first_cp(l->text, l->len);
 
 		if (last != '-' && !is_cjk(last) && !is_cjk(next))

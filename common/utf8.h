@@ -87,4 +87,23 @@ utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 	return len;
 }
 
+/*
+ * The character that ends p[0, *n), 0 if none; *n becomes where it
+ * starts, so that calling again steps back one more.
+ */
+static inline uint32_t
+utf8_before(const char *p, size_t *n)
+{
+	size_t i = *n;
+	uint32_t cp = 0;
+
+	while (i > 0 && ((unsigned char)p[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	utf8_decode((const unsigned char *)p + i, *n - i, &cp);
+	*n = i;
+	return cp;
+}
+
 #endif

@@ -33,6 +33,8 @@ texts() {
 	assert_output 'abcdefghijklmnopqrstuvwxyz0123456789 and this is bold text'
 	run -0 texts 'a *word* and *two words*. 2*3 and a * b\n'
 	assert_output 'a word and two words. 2*3 and a * b'
+	run -0 texts '***作者為教會牧師***\n\n*[一張互動圖 →](/x)* and *.swp\n'
+	assert_output "$(printf '作者為教會牧師\n一張互動圖 → and *.swp')"
 	run -0 texts '中华人民共和国中华人民共和国中华\342\200\213人民\343\200\200共和国\342\200\215中华\357\244\200\n'
 	assert_output '中华人民共和国中华人民共和国中华人民 共和国中华豈'
 	run -0 --separate-stderr texts '中华人民共和国中华人民\377共和国\344\267\200中华人民共和国中华\n'

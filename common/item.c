@@ -1,0 +1,161 @@
+/*
+ * item: see item.h.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "item.h"
+#include "utf8.h"
+
+/* the news agencies and papers whose datelines are known */
+#define AGENCY "(?:新华社|中新社|中新网|人民网|人民日报|央视新闻|光明日报|" \
+	"经济日报|法制日报|中国日报|中国新闻网|本报)"
+/* a month and day in digits, full-width digits or Chinese numerals */
+#define NUM "[0-9０-９一二三四五六七八九十〇零]{1,3}"
+/* the agencies of English wire copy */
+#define WIRE "\\((?:AP|Reuters|AFP|Xinhua|UPI|Bloomberg|dpa|Kyodo)\\)"
+
+/*
+ * Each pattern is anchored at the start of the text; the first that
+ * matches decides, so a credit is tried before the byline it starts
+ * like (新华社记者 X 摄 against 新华社记者).
+ */
+static const struct {
+	enum item kind;
+	const char *pattern;
+} table[] = {
+	/* 新华社发, (新华社发), 新华社记者 X 摄, 新华社发 X 作 */
+	{ ITEM_CREDIT, "[(（]?新华社(?:记者)?发[)）]?$" },
+	{ ITEM_CREDIT, "[(（]?新华社(?:特约)?(?:记者|发)[^。，,]{0,16}?[摄作]"
+	    "[)）]?$" },
+	{ ITEM_CREDIT, "(?:Photo|PHOTO)(?: by |: ?)[A-Z][^.]{0,40}$" },
+	{ ITEM_CREDIT, "\\(?(?:REUTERS|Reuters|AP|AFP|Xinhua)/[A-Z][A-Za-z .'-]"
+	    "+\\)?$" },
+	/*
+	 * 新华社北京1月25日电, 据新华社电, (新华社北京1月25日电),
+	 * 新华社湖北赤壁1月25日专电, 本报讯; a place never holds 记者
+	 */
+	{ ITEM_DATELINE, "[(（]?据?" AGENCY "(?:(?!记者|发)\\p{Han}){0,10}?"
+	    "(?:" NUM "月" NUM "日)?(?:专|讯)?电(?![网力脑视话影])[)）]?" },
+	{ ITEM_DATELINE, "本报讯" },
+	/* WASHINGTON (AP) —, BEIJING, Jan. 25 (Xinhua) -- */
+	{ ITEM_DATELINE, "[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.]+)*"
+	    "(?:, [A-Z][a-z]{2,4}\\.? \\d{1,2}(?:, \\d{4})?)? " WIRE
+	    " ?(?:--|—|–|-)" },
+	/* BOGOTA, March 13 - (Reuters-21578) */
+	{ ITEM_DATELINE, "[A-Z][A-Z.' -]{2,}(?:, [A-Z][A-Za-z.]+)*, "
+	    "[A-Z][a-z]{2,8}\\.? \\d{1,2} -" },
+	/* ■新华社记者, (记者 李晓婷), 本报记者, 文/X, By JANE SMITH */
+	{ ITEM_BYLINE, "[■□●◆]?新华社(?:特约)?(?:记者|通讯员)" },
+	{ ITEM_BYLINE, "[(（]记者[^)）]{1,40}[)）]$" },
+	{ ITEM_BYLINE, "[(（]?本报(?:特约)?(?:记者|通讯员)" },
+	{ ITEM_BYLINE, "(?:文|撰文|记者)\\s?[/／|｜]" },
+	{ ITEM_BYLINE, "By [A-Z][A-Za-z.'’ -]+(?:, [A-Z][A-Za-z ]+)?$" },
+	{ ITEM_BYLINE, "[(（]?(?:Reporting|Writing|Additional reporting) by " },
+	/* 图为…, 图: …, 上图: …, Photo: … */
+	{ ITEM_CAPTION, "图为" },
+	{ ITEM_CAPTION, "(?:图|图片|照片|[上下左右中]图)\\s?\\d?\\s?[:：]" },
+	{ ITEM_CAPTION, "(?:Photo|PHOTO|Caption)\\s?:" },
+	/* 上接第4版; 下转第8版, 转载自…, 责任编辑: … */
+	{ ITEM_JUMP, "(?:上接|接上版|接第[^版]{1,3}版)" },
+	{ ITEM_NOTE, "(?:下转|转下版|转第[^版]{1,3}版|转载自)" },
+	{ ITEM_NOTE, "[(（]?(?:责任编辑|编辑|校对|审核|来源)\\s?[:：]" },
+	{ ITEM_NOTE, "[(（]?本文(?:转载|来源|来自)" },
+};
+
+/* a credit that ends the text: 新华社记者 X 摄, 新华社发 X 作 */
+static const char credit_end[] = "\\s\\S{1,12}\\s?[摄作][)）]?$";
+
+static pcre2_code *starts, *ends;
+static pcre2_match_data *md;
+/* the bytes a match of starts can open with, as PCRE2 works them out */
+static const uint8_t *firstbytes;
+
+static pcre2_code *
+compile(const char *pattern, uint32_t flags)
+{
+	pcre2_code *re;
+	PCRE2_SIZE at;
+	int e;
+
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_NO_UTF_CHECK | flags, &e, &at, NULL);
+	if (re == NULL)
+		err_fatal("item pattern does not compile at %zu: %s",
+		    (size_t)at, pattern);
+	/* without JIT the interpreter still matches */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+/*
+ * One alternation of the table, each branch marked with its index:
+ * one call to PCRE2 tries them all, and the mark says which matched.
+ */
+static void
+compile_items(void)
+{
+	struct buf all = { 0 };
+	char mark[32];
+
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		int k = snprintf(mark, sizeof mark, "%s(?:(*MARK:%zu)",
+		    i == 0 ? "" : "|", i);
+
+		buf_add(&all, mark, (size_t)k);
+		buf_add(&all, table[i].pattern, strlen(table[i].pattern));
+		buf_add(&all, ")", 1);
+	}
+	buf_add(&all, "", 1);
+	starts = compile(all.p, PCRE2_ANCHORED);
+	ends = compile(credit_end, 0);
+	if (pcre2_pattern_info(starts, PCRE2_INFO_FIRSTBITMAP, &firstbytes) != 0)
+		firstbytes = NULL;
+	buf_free(&all);
+	md = pcre2_match_data_create(4, NULL);
+}
+
+static bool
+match(pcre2_code *re, const char *p, size_t n)
+{
+	/* the text is valid UTF-8: norm made it so */
+	return pcre2_match(re, (PCRE2_SPTR)p, n, 0, PCRE2_NO_UTF_CHECK, md,
+	    NULL) >= 0;
+}
+
+enum item
+item_find(const char *p, size_t n, struct item_span *span)
+{
+	struct item_span s = { ITEM_NONE, 0, 0 };
+	size_t end = n;
+	uint32_t last;
+
+	if (md == NULL)
+		compile_items();
+	/* most texts open with a byte no pattern can: no call to PCRE2 */
+	if (n > 0 && (firstbytes == NULL || firstbytes[(unsigned char)p[0] /
+	    8] & (1u << ((unsigned char)p[0] % 8))) && match(starts, p, n)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		PCRE2_SPTR m = pcre2_get_mark(md);
+
+		s.kind = table[strtoul((const char *)m, NULL, 10)].kind;
+		s.end = ov[1];
+	} else {
+		last = utf8_before(p, &end);
+		if (last == ')' || last == 0xff09)
+			last = utf8_before(p, &end);
+		if ((last == 0x6444 || last == 0x4f5c) && match(ends, p, n)) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+			s = (struct item_span){ ITEM_CREDIT, ov[0], ov[1] };
+		}
+	}
+	if (span != NULL)
+		*span = s;
+	return s.kind;
+}
