@@ -128,6 +128,34 @@ match(pcre2_code *re, const char *p, size_t n)
 	    NULL) >= 0;
 }
 
+/*
+ * Can a match of the table open with the first character of p?  PCRE2
+ * knows the bytes it can open with; past that, each character of the BMP
+ * is asked once, as a partial match of the character alone, and the
+ * answer kept: 2 yes, 1 no, 0 not asked yet.
+ */
+static bool
+may_open(const char *p, size_t n)
+{
+	static uint8_t known[0x10000];
+	uint32_t cp;
+	size_t len;
+	int rc;
+
+	if (firstbytes != NULL && !(firstbytes[(unsigned char)p[0] / 8] &
+	    (1u << ((unsigned char)p[0] % 8))))
+		return false;
+	if ((len = utf8_decode((const unsigned char *)p, n, &cp)) == 0 ||
+	    cp >= 0x10000)
+		return true;
+	if (known[cp] == 0) {
+		rc = pcre2_match(starts, (PCRE2_SPTR)p, len, 0,
+		    PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD, md, NULL);
+		known[cp] = rc >= 0 || rc == PCRE2_ERROR_PARTIAL ? 2 : 1;
+	}
+	return known[cp] == 2;
+}
+
 enum item
 item_find(const char *p, size_t n, struct item_span *span)
 {
@@ -137,9 +165,8 @@ item_find(const char *p, size_t n, struct item_span *span)
 
 	if (md == NULL)
 		compile_items();
-	/* most texts open with a byte no pattern can: no call to PCRE2 */
-	if (n > 0 && (firstbytes == NULL || firstbytes[(unsigned char)p[0] /
-	    8] & (1u << ((unsigned char)p[0] % 8))) && match(starts, p, n)) {
+	/* most texts open with a character no pattern can: no full match */
+	if (n > 0 && may_open(p, n) && match(starts, p, n)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 		PCRE2_SPTR m = pcre2_get_mark(md);
 

@@ -3,6 +3,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "in.h"
@@ -19,6 +22,7 @@ void
 rec_free(struct rec *r)
 {
 	free(r->tag);
+	free(r->tab);
 	rec_init(r);
 }
 
@@ -107,43 +111,77 @@ valid_key(struct slice t)
 	return i < t.n;
 }
 
+static void
+add_tab(struct rec *r, size_t at)
+{
+	if (r->ntab == r->tabcap) {
+		r->tabcap = r->tabcap ? 2 * r->tabcap : 16;
+		r->tab = xrealloc(r->tab, r->tabcap * sizeof *r->tab);
+	}
+	r->tab[r->ntab++] = at;
+}
+
 /*
- * Cut the next TAB-separated field off *rest.  rest->p is NULL once the
- * last field has been cut, so an empty last field still counts as one.
+ * One pass over the line, 16 bytes at a time: where its TABs are, and
+ * whether it holds a backslash or a CR at all (most lines do not, and
+ * then no field needs checking).
  */
 static bool
-next_field(struct slice *rest, struct slice *f)
+scan_line(struct rec *r, const char *p, size_t n)
 {
-	const char *tab;
+	size_t i = 0;
+	bool esc = false;
 
-	if (rest->p == NULL)
-		return false;
-	*f = *rest;
-	tab = memchr(rest->p, '\t', rest->n);
-	if (tab == NULL) {
-		rest->p = NULL;
-		return true;
+	r->ntab = 0;
+#ifdef __SSE2__
+	for (; n - i >= 16; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		unsigned tabs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\t')));
+
+		esc |= _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\r')))) != 0;
+		for (; tabs != 0; tabs &= tabs - 1)
+			add_tab(r, i + (unsigned)__builtin_ctz(tabs));
 	}
-	f->n = (size_t)(tab - f->p);
-	rest->n -= f->n + 1;
-	rest->p = tab + 1;
-	return true;
+#endif
+	for (; i < n; i++)
+		if (p[i] == '\t')
+			add_tab(r, i);
+		else if (p[i] == '\\' || p[i] == '\r')
+			esc = true;
+	return esc;
+}
+
+/* field k of the line: between TAB k-1 and TAB k */
+static struct slice
+field(const struct rec *r, const char *line, size_t len, size_t k)
+{
+	size_t start = k == 0 ? 0 : r->tab[k - 1] + 1;
+	size_t end = k < r->ntab ? r->tab[k] : len;
+
+	return (struct slice){ line + start, end - start };
 }
 
 const char *
 rec_parse(struct rec *r, const char *line, size_t len)
 {
-	struct slice rest = { line, len }, art, seq, t;
+	struct slice art, seq, t;
 	const char *why;
+	bool esc = scan_line(r, line, len);
 
 	r->ntag = 0;
-	if (!next_field(&rest, &r->doc) || !next_field(&rest, &art) ||
-	    !next_field(&rest, &seq) || !next_field(&rest, &r->kind) ||
-	    !next_field(&rest, &r->text))
+	if (r->ntab < 4)
 		return "fewer than 5 TAB-separated fields";
+	r->doc = field(r, line, len, 0);
+	art = field(r, line, len, 1);
+	seq = field(r, line, len, 2);
+	r->kind = field(r, line, len, 3);
+	r->text = field(r, line, len, 4);
 	if (r->doc.n == 0)
 		return "empty DOC field";
-	if ((why = check_escapes(r->doc, NULL)) != NULL)
+	if (esc && (why = check_escapes(r->doc, NULL)) != NULL)
 		return why;
 	if (!parse_num(art, &r->art))
 		return "ART is not a number";
@@ -151,12 +189,14 @@ rec_parse(struct rec *r, const char *line, size_t len)
 		return "SEQ is not a number";
 	if (!valid_kind(r->kind))
 		return "KIND is not a lowercase word";
-	if ((why = check_escapes(r->text, &r->plain)) != NULL)
+	r->plain = true;
+	if (esc && (why = check_escapes(r->text, &r->plain)) != NULL)
 		return why;
-	while (next_field(&rest, &t)) {
+	for (size_t k = 5; k <= r->ntab; k++) {
+		t = field(r, line, len, k);
 		if (!valid_key(t))
 			return "tag is not KEY=VALUE with KEY [a-z][a-z0-9_.]*";
-		if ((why = check_escapes(tag_value(t), NULL)) != NULL)
+		if (esc && (why = check_escapes(tag_value(t), NULL)) != NULL)
 			return why;
 		if (r->ntag == r->tagcap) {
 			r->tagcap = r->tagcap ? 2 * r->tagcap : 16;

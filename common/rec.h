@@ -27,6 +27,7 @@ struct rec {
 	bool	 plain;		/* TEXT holds no escape: its bytes as they are */
 	struct slice *tag;		/* each "KEY=VALUE", escaped */
 	size_t	 ntag, tagcap;
+	size_t	*tab, ntab, tabcap;	/* rec_parse's: where the TABs are */
 };
 
 void	rec_init(struct rec *r);
