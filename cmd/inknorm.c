@@ -50,7 +50,7 @@ static uint64_t invalid;
 static struct para builder;
 /* a record's text normalized, and a line's again once markup is off */
 static struct norm_out norm, renorm;
-/* scratch: unescaped text, a line's tags, an image's tags */
+/* scratch: unescaped text, a line's tags, an image's or a field's tags */
 static struct buf raw, linetags, imgtags;
 /* Markdown: the state of the document's fences */
 static struct md mdstate;
@@ -202,6 +202,14 @@ segment(const struct norm_seg *s, uint64_t seq, bool hardbreak)
 	line = (struct para_line){ m.text, m.len, s->cols - (n - m.len), seq,
 	    s->indent,
 	    m.level, m.alone || front == 1, m.starts, linetags.p, linetags.n };
+	if (front == 1) {
+		/* a field of the front matter, tagged so for inksplit */
+		imgtags.n = 0;
+		buf_add(&imgtags, "\tfront=1", 8);
+		buf_add(&imgtags, linetags.p, linetags.n);
+		line.tags = imgtags.p;
+		line.tagslen = imgtags.n;
+	}
 	if (m.changed)
 		renormalize(&line);
 	if (line.len == 0) {

@@ -259,4 +259,6 @@ texts() {
 @test "YAML front matter: each field its own paragraph" {
 	run -0 texts '---\ntitle: "Harbor city opens berths"\ndate: "2026-03-02"\n---\n\nThe first berths opened on Monday after a year of work on the quay,\nofficials said.\n'
 	assert_output "$(printf 'title: "Harbor city opens berths"\ndate: "2026-03-02"\nThe first berths opened on Monday after a year of work on the quay, officials said.')"
+	run -0 bash -c 'inkcat in.txt | inknorm | cut -f 6-'
+	assert_output "$(printf 'src=2-2\tfront=1\nsrc=3-3\tfront=1\nsrc=6-7')"
 }
