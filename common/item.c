@@ -61,11 +61,13 @@ static const struct {
 	{ ITEM_CAPTION, "图为" },
 	{ ITEM_CAPTION, "(?:图|图片|照片|[上下左右中]图)\\s?\\d?\\s?[:：]" },
 	{ ITEM_CAPTION, "(?:Photo|PHOTO|Caption)\\s?:" },
-	/* 上接第4版; 下转第8版, 转载自…, 责任编辑: … */
-	{ ITEM_JUMP, "(?:上接|接上版|接第[^版]{1,3}版)" },
-	{ ITEM_NOTE, "(?:下转|转下版|转第[^版]{1,3}版|转载自)" },
+	/* 上接第4版; 下转第8版, 转载自…, 责任编辑: …, (完) */
+	{ ITEM_JUMP, "[(（]?(?:上接|接上版|接第[^版]{1,3}版)" },
+	{ ITEM_NOTE, "[(（]?(?:下转|转下版|转第[^版]{1,3}版|转载自)" },
 	{ ITEM_NOTE, "[(（]?(?:责任编辑|编辑|校对|审核|来源)\\s?[:：]" },
 	{ ITEM_NOTE, "[(（]?本文(?:转载|来源|来自)" },
+	/* the end mark of a story: (完), Reuter */
+	{ ITEM_NOTE, "(?:[(（]完[)）]|Reuters?|REUTERS?)$" },
 };
 
 /* a credit that ends the text: 新华社记者 X 摄, 新华社发 X 作 */
