@@ -137,13 +137,22 @@ is_closer(uint32_t cp)
  * A full stop inside proves nothing: "Sen. Kelly", "U.S. saw".
  */
 static bool
-headline(const char *p, size_t n, size_t chars, size_t cjk)
+headline(const char *p, size_t n, size_t chars)
 {
-	size_t end = n;
-	uint32_t last;
+	size_t end = n, cjk = 0;
+	uint32_t last, cp;
 	bool closed = false;
 
-	if (chars == 0 || chars > (2 * cjk >= chars ? 40 : 120) || p[0] == '<')
+	if (chars == 0 || chars > 120 || p[0] == '<')
+		return false;
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_decode((const unsigned char *)p + i, n - i,
+		    &cp);
+
+		i += len ? len : 1;
+		cjk += is_cjk(cp);
+	}
+	if (2 * cjk >= chars && chars > 40)
 		return false;
 	if (memmem(p, n, "。", 3) != NULL)
 		return false;
@@ -198,17 +207,8 @@ classify(const char *p, size_t n, int level, bool front, bool image,
     size_t *nchars)
 {
 	struct item_span s;
-	size_t chars = 0, cjk = 0;
-	uint32_t cp;
+	size_t chars = utf8_chars(p, n);
 
-	for (size_t i = 0; i < n;) {
-		size_t len = utf8_decode((const unsigned char *)p + i, n - i,
-		    &cp);
-
-		i += len ? len : 1;
-		chars++;
-		cjk += is_cjk(cp);
-	}
 	*nchars = chars;
 	if (front)
 		return C_FRONT;
@@ -219,6 +219,13 @@ classify(const char *p, size_t n, int level, bool front, bool image,
 	if (level > 0)
 		return level == 2 && is_dash(p, n) ? C_DECK : C_TITLE;
 	switch (item_find(p, n, &s)) {
+	case ITEM_NONE:
+		if (s.invalid) {
+			/* the patterns read only UTF-8: inknorm makes it so */
+			invalid++;
+			return C_BODY;
+		}
+		break;
 	case ITEM_DATELINE:
 		if (!nothing_after(p, n, s.end))
 			return C_LEAD;
@@ -244,15 +251,13 @@ classify(const char *p, size_t n, int level, bool front, bool image,
 		if (chars <= 80)
 			return C_NOTE;
 		break;
-	case ITEM_NONE:
-		break;
 	}
 	if (is_dash(p, n) && chars >= 4 && chars <= 60 &&
 	    memmem(p, n, "。", 3) == NULL)
 		return C_DASH;
 	if (field(p, n, chars))
 		return C_FIELD;
-	return headline(p, n, chars, cjk) ? C_SHORT : C_BODY;
+	return headline(p, n, chars) ? C_SHORT : C_BODY;
 }
 
 /* --- the queue of held paragraphs ------------------------------------ */
@@ -320,6 +325,9 @@ new_article(void)
 static void
 join(struct entry *e, const char *kind)
 {
+	/* a page that opens with no title: an item all the same */
+	if (a.art == 0)
+		new_article();
 	e->art = a.art;
 	e->kind = kind;
 	a.nparas++;
@@ -377,6 +385,7 @@ resolve(enum cls next, uint64_t nextgap)
 		} else {
 			for (size_t i = pend; i < nq; i++)
 				join(&q[i], "body");
+			a.body = true;
 		}
 	} else if (((next == C_LEAD || next == C_DATELINE || next == C_BYLINE) &&
 	    q[d > pend ? d - 1 : d].chars >= 5) || a.ended || a.art == 0 ||
@@ -390,6 +399,7 @@ resolve(enum cls next, uint64_t nextgap)
 	} else if (next == C_END) {
 		for (size_t i = pend; i < nq; i++)
 			join(&q[i], "body");
+		a.body = true;
 	} else {
 		for (size_t i = pend; i < nq; i++)
 			join(&q[i], "section");
@@ -629,15 +639,8 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		first = lastsrc = r->seq;
 	e->gap = first > lastline ? first - lastline - 1 : 0;
 	lastline = lastsrc;
-	if (utf8_count_invalid(text, n) > 0) {
-		/* the patterns need valid UTF-8: inknorm makes it so */
-		invalid++;
-		e->cls = C_BODY;
-		e->chars = n;
-	} else {
-		e->cls = classify(text, n, e->level, rec_tag(r, "front", 0) >=
-		    0, rec_tag(r, "img", 0) >= 0, &e->chars);
-	}
+	e->cls = classify(text, n, e->level, rec_tag(r, "front", 0) >= 0,
+	    rec_tag(r, "img", 0) >= 0, &e->chars);
 	/* keep the text and the tags as they came, escaped */
 	start = held.n;
 	e->off = start;

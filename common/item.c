@@ -122,13 +122,20 @@ compile_items(void)
 	md = pcre2_match_data_create(4, NULL);
 }
 
+/*
+ * Match in a window of the text that was checked to be valid UTF-8; when
+ * the window stops short of the end, "$" must not match there.
+ */
 static bool
-match(pcre2_code *re, const char *p, size_t n)
+match(pcre2_code *re, const char *p, size_t n, bool cut)
 {
-	/* the text is valid UTF-8: norm made it so */
-	return pcre2_match(re, (PCRE2_SPTR)p, n, 0, PCRE2_NO_UTF_CHECK, md,
-	    NULL) >= 0;
+	return pcre2_match(re, (PCRE2_SPTR)p, n, 0, PCRE2_NO_UTF_CHECK |
+	    (cut ? PCRE2_NOTEOL : 0), md, NULL) >= 0;
 }
+
+/* how far the patterns read: the head of a text, and its tail */
+#define HEAD	256
+#define TAIL	64
 
 /*
  * Can a match of the table open with the first character of p?  PCRE2
@@ -161,14 +168,27 @@ may_open(const char *p, size_t n)
 enum item
 item_find(const char *p, size_t n, struct item_span *span)
 {
-	struct item_span s = { ITEM_NONE, 0, 0 };
+	struct item_span s = { ITEM_NONE, 0, 0, false };
+	size_t head = n > HEAD ? HEAD : n, tail = n > TAIL ? n - TAIL : 0;
 	size_t end = n;
 	uint32_t last;
 
 	if (md == NULL)
 		compile_items();
-	/* most texts open with a character no pattern can: no full match */
-	if (n > 0 && may_open(p, n) && match(starts, p, n)) {
+	/*
+	 * The patterns read no further than HEAD bytes in (a dateline, a
+	 * byline) or TAIL bytes from the end (a credit): only those need to
+	 * be valid UTF-8, and are checked, cut on character boundaries.
+	 */
+	while (head < n && ((unsigned char)p[head] & 0xc0) == 0x80)
+		head--;
+	while (tail > 0 && ((unsigned char)p[tail] & 0xc0) == 0x80)
+		tail++;
+	if (utf8_count_invalid(p, head) > 0 ||
+	    utf8_count_invalid(p + tail, n - tail) > 0) {
+		s.invalid = true;
+	} else if (n > 0 && may_open(p, head) &&
+	    match(starts, p, head, head < n)) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 		PCRE2_SPTR m = pcre2_get_mark(md);
 
@@ -178,10 +198,13 @@ item_find(const char *p, size_t n, struct item_span *span)
 		last = utf8_before(p, &end);
 		if (last == ')' || last == 0xff09)
 			last = utf8_before(p, &end);
-		if ((last == 0x6444 || last == 0x4f5c) && match(ends, p, n)) {
+		if ((last == 0x6444 || last == 0x4f5c) &&
+		    match(ends, p + tail, n - tail, false)) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 
-			s = (struct item_span){ ITEM_CREDIT, ov[0], ov[1] };
+			s.kind = ITEM_CREDIT;
+			s.start = tail + ov[0];
+			s.end = tail + ov[1];
 		}
 	}
 	if (span != NULL)

@@ -28,12 +28,13 @@ enum item {
 struct item_span {
 	enum item kind;
 	size_t	 start, end;
+	bool	 invalid;	/* where the patterns look is not UTF-8 */
 };
 
 /*
  * The item the normalized text p[0, n) opens with, or a credit it ends
- * with (start > 0 then); ITEM_NONE if neither.  The text must be valid
- * UTF-8, as norm.h makes it.
+ * with (start > 0 then); ITEM_NONE if neither, or if the bytes the
+ * patterns would read (its first 256 and last 64) are not valid UTF-8.
  */
 enum item item_find(const char *p, size_t n, struct item_span *span);
 

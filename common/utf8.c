@@ -1,6 +1,10 @@
 /*
  * utf8: see utf8.h.
  */
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "utf8.h"
 
 size_t
@@ -38,13 +42,38 @@ utf8_count_invalid(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
-		size_t len = utf8_decode(p + i, n - i, &cp);
+		size_t len;
 
-		if (len == 0) {
+#ifdef __SSE2__
+		/* ASCII sixteen bytes at a time */
+		while (n - i >= 16 && _mm_movemask_epi8(_mm_loadu_si128(
+		    (const __m128i *)(p + i))) == 0)
+			i += 16;
+		if (i == n)
+			break;
+#endif
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0) {
 			bad++;
 			len = 1;
 		}
 		i += len;
 	}
 	return bad;
+}
+
+size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t cont = 0, i = 0;
+
+#ifdef __SSE2__
+	/* continuation bytes, 0x80 to 0xbf, are below -64 as signed bytes */
+	for (; n - i >= 16; i += 16)
+		cont += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(s + i)),
+		    _mm_set1_epi8(-64))));
+#endif
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
+	return n - cont;
 }

@@ -25,6 +25,8 @@ static inline size_t utf8_decode(const unsigned char *p, size_t n,
 size_t	utf8_encode(uint32_t cp, char *buf);
 /* the number of bytes that are not part of a valid sequence */
 size_t	utf8_count_invalid(const char *p, size_t n);
+/* the number of characters in valid UTF-8: bytes that start one */
+size_t	utf8_chars(const char *p, size_t n);
 
 /* inline: it is called for every character of the text */
 static inline size_t

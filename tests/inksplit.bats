@@ -77,6 +77,12 @@ starts() {
 	assert_output "$(printf '%s\n' '1 body' '1 dateline' '2 title' '2 body')"
 }
 
+@test "short lines opening a page, then a title: an item with no title, ART from 1" {
+	printf 'the port said\n\nand more lines\n\nthen one more\n\nand the last\n\n# Port opens\n\nThe port opened.\n' > a.md
+	run -0 roles a.md
+	assert_output "$(printf '%s\n' '1 body' '1 body' '1 body' '1 body' '2 title' '2 body')"
+}
+
 @test "jump lines and notes: 上接 opens an item, 下转 ends one" {
 	printf '（上接第一版）\n\n会议要求加强协调。\n\n下转第八版\n\n新港开港\n\n新华社江城3月3日电 新港3日开港。\n' > a.txt
 	run -0 roles a.txt
