@@ -79,6 +79,8 @@ bench:
 	@$(MAKE) --no-print-directory all
 	bench/inkcat.sh
 	bench/inknorm.sh
+	bench/inksplit.sh
+	bench/split-eval.sh
 
 # libFuzzer, FUZZTIME seconds per harness (needs clang)
 FUZZTIME ?= 60
