@@ -346,6 +346,18 @@ open_or_new(void)
 }
 
 /*
+ * The short lines waiting are a headline group: kickers, the title, and
+ * decks from the first dash (q[d]) on.
+ */
+static void
+headline_group(size_t d)
+{
+	for (size_t i = pend; i < nq; i++)
+		join(&q[i], i < d ? (i + 1 == d ? "title" : "kicker") : "deck");
+	a.level = 9;
+}
+
+/*
  * The short lines waiting are decided by the paragraph after them (its
  * class next): a headline group when a dateline or byline follows (and
  * the headline is not a label of a few characters, 正文), when
@@ -368,10 +380,7 @@ resolve(enum cls next, uint64_t nextgap)
 	if (q[pend].gap >= 3 && a.past && next != C_TITLE) {
 		/* after a thematic break or a wide gap: a new headline */
 		new_article();
-		for (size_t i = pend; i < nq; i++)
-			join(&q[i], i < d ? (i + 1 == d ? "title" : "kicker") :
-			    "deck");
-		a.level = 9;
+		headline_group(d);
 	} else if (a.level != 0 && !a.body) {
 		for (size_t i = pend; i < nq; i++)
 			join(&q[i], "deck");
@@ -391,11 +400,7 @@ resolve(enum cls next, uint64_t nextgap)
 	    q[d > pend ? d - 1 : d].chars >= 5) || a.ended || a.art == 0 ||
 	    (a.level == 0 && !a.body) || dash) {
 		open_or_new();
-		/* kickers, the title, decks from the first dash on */
-		for (size_t i = pend; i < nq; i++)
-			join(&q[i], i < d ? (i + 1 == d ? "title" : "kicker") :
-			    "deck");
-		a.level = 9;
+		headline_group(d);
 	} else if (next == C_END) {
 		for (size_t i = pend; i < nq; i++)
 			join(&q[i], "body");
@@ -456,8 +461,6 @@ place(struct entry *e)
 		a.level = e->level;
 		return;
 	case C_DECK:
-		if (a.art == 0)
-			new_article();
 		join(e, "deck");
 		return;
 	case C_SECTION:
@@ -471,7 +474,7 @@ place(struct entry *e)
 		return;
 	case C_LEAD:
 	case C_BODY:
-		if (a.art == 0 || a.ended)
+		if (a.ended)
 			new_article();
 		join(e, "body");
 		a.body = true;
@@ -479,14 +482,12 @@ place(struct entry *e)
 		return;
 	case C_DATELINE:
 	case C_CLOSE:
-		if (a.art == 0)
-			new_article();
 		join(e, "dateline");
 		if (a.body)
 			a.ended = true;
 		return;
 	case C_BYLINE:
-		if (a.art == 0 || a.ended)
+		if (a.ended)
 			new_article();
 		join(e, "byline");
 		return;
@@ -508,40 +509,34 @@ place(struct entry *e)
 				a.body = true;
 			}
 		}
-		if (a.art == 0)
-			new_article();
 		join(e, "credit");
 		a.ended = true;
 		return;
 	case C_CAPTION:
 	case C_IMAGE:
-		if (a.art == 0 || a.ended)
+		if (a.ended)
 			new_article();
 		join(e, "caption");
 		return;
 	case C_JUMP:
 		/* under a title, it says where the story came from */
-		if (a.art == 0 || a.body)
+		if (a.body)
 			new_article();
 		join(e, "note");
 		return;
 	case C_NOTE:
 		field_title(last);
-		if (a.art == 0)
-			new_article();
 		join(e, "note");
 		if (a.body)
 			a.ended = true;
 		return;
 	case C_FRONT:
-		if (a.art == 0 || a.level != 0 || a.body)
+		if (a.level != 0 || a.body)
 			new_article();
 		join(e, "note");
 		return;
 	case C_FIELD:
 		field_title(last);
-		if (a.art == 0)
-			new_article();
 		join(e, "note");
 		return;
 	case C_SHORT:
