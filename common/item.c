@@ -8,17 +8,10 @@
 #include <string.h>
 
 #include "buf.h"
+#include "dateline.h"
 #include "err.h"
 #include "item.h"
 #include "utf8.h"
-
-/* the news agencies and papers whose datelines are known */
-#define AGENCY "(?:新华社|中新社|中新网|人民网|人民日报|央视新闻|光明日报|" \
-	"经济日报|法制日报|中国日报|中国新闻网|本报)"
-/* a month and day in digits, full-width digits or Chinese numerals */
-#define NUM "[0-9０-９一二三四五六七八九十〇零]{1,3}"
-/* the agencies of English wire copy */
-#define WIRE "\\((?:AP|Reuters|AFP|Xinhua|UPI|Bloomberg|dpa|Kyodo)\\)"
 
 /*
  * Each pattern is anchored at the start of the text; the first that
@@ -36,20 +29,12 @@ static const struct {
 	{ ITEM_CREDIT, "(?:Photo|PHOTO)(?: by |: ?)[A-Z][^.]{0,40}$" },
 	{ ITEM_CREDIT, "\\(?(?:REUTERS|Reuters|AP|AFP|Xinhua)/[A-Z][A-Za-z .'-]"
 	    "+\\)?$" },
-	/*
-	 * 新华社北京1月25日电, 据新华社电, (新华社北京1月25日电),
-	 * 新华社湖北赤壁1月25日专电, 本报讯; a place never holds 记者
-	 */
-	{ ITEM_DATELINE, "[(（]?据?" AGENCY "(?:(?!记者|发)\\p{Han}){0,10}?"
-	    "(?:" NUM "月" NUM "日)?(?:专|讯)?电(?![网力脑视话影])[)）]?" },
-	{ ITEM_DATELINE, "本报讯" },
-	/* WASHINGTON (AP) —, BEIJING, Jan. 25 (Xinhua) -- */
-	{ ITEM_DATELINE, "[A-Z][A-Z.'’ -]+(?:, [A-Z][A-Za-z.]+)*"
-	    "(?:, [A-Z][a-z]{2,4}\\.? \\d{1,2}(?:, \\d{4})?)? " WIRE
-	    " ?(?:--|—|–|-)" },
-	/* BOGOTA, March 13 - (Reuters-21578) */
-	{ ITEM_DATELINE, "[A-Z][A-Z.' -]{2,}(?:, [A-Z][A-Za-z.]+)*, "
-	    "[A-Z][a-z]{2,8}\\.? \\d{1,2} -" },
+	/* 新华社北京1月25日电, (新华社北京1月25日电), 本报讯 (dateline.h) */
+	{ ITEM_DATELINE, "[(（]?" DL_ZH "[)）]?" },
+	{ ITEM_DATELINE, DL_ZH_NEWS },
+	/* WASHINGTON (AP) —, BOGOTA, March 13 - */
+	{ ITEM_DATELINE, DL_EN },
+	{ ITEM_DATELINE, DL_EN_BARE },
 	/* ■新华社记者, (记者 李晓婷), 本报记者, 文/X, By JANE SMITH */
 	{ ITEM_BYLINE, "[■□●◆]?新华社(?:特约)?(?:记者|通讯员)" },
 	{ ITEM_BYLINE, "[(（]记者[^)）]{1,40}[)）]$" },
@@ -114,7 +99,7 @@ compile_items(void)
 		buf_add(&all, ")", 1);
 	}
 	buf_add(&all, "", 1);
-	starts = compile(all.p, PCRE2_ANCHORED);
+	starts = compile(all.p, PCRE2_ANCHORED | PCRE2_DUPNAMES);
 	ends = compile(credit_end, 0);
 	if (pcre2_pattern_info(starts, PCRE2_INFO_FIRSTBITMAP, &firstbytes) != 0)
 		firstbytes = NULL;
