@@ -154,7 +154,7 @@ enum item
 item_find(const char *p, size_t n, struct item_span *span)
 {
 	struct item_span s = { ITEM_NONE, 0, 0, false };
-	size_t head = n > HEAD ? HEAD : n, tail = n > TAIL ? n - TAIL : 0;
+	size_t head = utf8_head(p, n, HEAD), tail = utf8_tail(p, n, TAIL);
 	size_t end = n;
 	uint32_t last;
 
@@ -165,11 +165,8 @@ item_find(const char *p, size_t n, struct item_span *span)
 	 * byline) or TAIL bytes from the end (a credit): only those need to
 	 * be valid UTF-8, and are checked, cut on character boundaries.
 	 */
-	while (head < n && ((unsigned char)p[head] & 0xc0) == 0x80)
-		head--;
-	while (tail > 0 && ((unsigned char)p[tail] & 0xc0) == 0x80)
-		tail++;
-	if (utf8_count_invalid(p, head) > 0 ||
+	/* (a text all of stray bytes has empty windows: its first is bad) */
+	if (utf8_count_invalid(p, head > 0 || n == 0 ? head : 1) > 0 ||
 	    utf8_count_invalid(p + tail, n - tail) > 0) {
 		s.invalid = true;
 	} else if (n > 0 && may_open(p, head) &&

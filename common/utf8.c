@@ -5,6 +5,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <stdbool.h>
+
 #include "utf8.h"
 
 size_t
@@ -76,4 +78,30 @@ utf8_chars(const char *s, size_t n)
 	for (; i < n; i++)
 		cont += ((unsigned char)s[i] & 0xc0) == 0x80;
 	return n - cont;
+}
+
+static bool
+is_cont(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+size_t
+utf8_head(const char *p, size_t n, size_t want)
+{
+	size_t head = n > want ? want : n;
+
+	while (head > 0 && head < n && is_cont(p[head]))
+		head--;
+	return head;
+}
+
+size_t
+utf8_tail(const char *p, size_t n, size_t want)
+{
+	size_t tail = n > want ? n - want : 0;
+
+	while (tail > 0 && tail < n && is_cont(p[tail]))
+		tail++;
+	return tail;
 }

@@ -25,6 +25,13 @@ static inline size_t utf8_decode(const unsigned char *p, size_t n,
 size_t	utf8_encode(uint32_t cp, char *buf);
 /* the number of bytes that are not part of a valid sequence */
 size_t	utf8_count_invalid(const char *p, size_t n);
+/*
+ * Windows on a text for patterns that read only its ends: the length of
+ * its first want bytes, cut back to where a character starts, and where
+ * its last want bytes start, moved on to where one starts.
+ */
+size_t	utf8_head(const char *p, size_t n, size_t want);
+size_t	utf8_tail(const char *p, size_t n, size_t want);
 /* the number of characters in valid UTF-8: bytes that start one */
 size_t	utf8_chars(const char *p, size_t n);
 

@@ -148,6 +148,14 @@ starts() {
 	assert_output "$(printf 'd\t1\t1\tbody\tbad \377 bytes\nd\t1\t2\tbody\tmore \376')"
 }
 
+@test "a paragraph of stray continuation bytes longer than the windows read: body, whole" {
+	bad=$(head -c 300 /dev/zero | tr '\0' '\200')
+	printf 'd\t0\t1\tpara\t%s\n' "$bad" > r
+	run -0 --separate-stderr inksplit < r
+	assert_output "$(printf 'd\t1\t1\tbody\t%s' "$bad")"
+	[ "$stderr" = "inksplit: d: 1 paragraphs with invalid UTF-8 taken as body text (inknorm replaces it)" ]
+}
+
 @test "a 50 MB paragraph comes out whole" {
 	head -c 50000000 /dev/zero | tr '\0' 'x' > big.txt
 	echo >> big.txt

@@ -1,0 +1,436 @@
+/*
+ * inkdateline: the datelines of wire copy, found and normalized.
+ *
+ * A dateline is looked for where datelines stand: opening a paragraph
+ * (新华社北京1月25日电…, WASHINGTON (AP) — …), closing one
+ * (…(新华社北京1月25日电)), or as the whole of it.  Found, it becomes
+ * tags: dl (as printed), dl.agency, dl.place, dl.date (--MM-DD, or
+ * YYYY-MM-DD with a year), dl.pos (lead, tail, alone), dl.via=1 for a
+ * relayed one (据新华社电); with -s it leaves the text.
+ *
+ * The patterns are a table (dateline.h, and -p FILE for more), tried as
+ * one PCRE2 alternation with named groups: via, agency, place, year,
+ * month, day.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <errno.h>
+#include <getopt.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dateline.h"
+#include "err.h"
+#include "opt.h"
+#include "out.h"
+#include "rec.h"
+#include "utf8.h"
+
+static const char usage[] =
+    "usage: inkdateline [-hsV] [-p file] [-y year] [-R size]\n";
+
+/* the datelines that open a paragraph (or are all of it) */
+static const char *const leads[] = {
+	"[(（]?" DL_ZH "[)）]?",
+	DL_ZH_NEWS,
+	DL_EN,
+	DL_EN_BARE,
+};
+/* a Chinese dateline in brackets that closes a paragraph */
+static const char tail[] = "[(（]" DL_ZH "[)）]";
+
+/* how far in from either end a dateline can reach */
+#define HEAD	256
+#define TAIL	160
+
+static pcre2_code *lead_re, *tail_re;
+static pcre2_match_data *md;
+static bool strip;
+static int year;		/* -y, 0 if not given */
+
+/* the document being read, and its paragraphs with invalid UTF-8 */
+static struct buf doc;
+static uint64_t invalid;
+static struct buf raw, tags;
+
+static void
+help(void)
+{
+	printf("%s\n", usage);
+	puts("Find the datelines of wire copy and tag them: dl, dl.agency, "
+	    "dl.place,\ndl.date, dl.pos, dl.via.\n\n"
+	    "  -s, --strip             take the dateline out of the text\n"
+	    "  -y, --year=YEAR         the year of datelines that print none\n"
+	    "  -p, --patterns=FILE     more patterns, one PCRE2 pattern a line\n"
+	    "  -R, --max-record=SIZE   skip records longer than SIZE "
+	    "(default 64M)\n"
+	    "  -h, --help              show this help\n"
+	    "  -V, --version           show the version\n\n"
+	    "See inkdateline(1).");
+	exit(out_finish());
+}
+
+static pcre2_code *
+compile(const char *pattern, uint32_t flags, const char *what)
+{
+	pcre2_code *re;
+	PCRE2_SIZE at;
+	PCRE2_UCHAR msg[120];
+	int e;
+
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | flags, &e, &at,
+	    NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(e, msg, sizeof msg);
+		err_fatal("%s: pattern does not compile at offset %zu: %s",
+		    what, (size_t)at, (char *)msg);
+	}
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+/* the table's lead patterns after the user's (-p), as one alternation */
+static void
+compile_all(const char *file)
+{
+	struct buf all = { 0 };
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long lineno = 0;
+	FILE *f;
+
+	if (file != NULL) {
+		if ((f = fopen(file, "r")) == NULL)
+			err_fatal("%s: %s", file, strerror(errno));
+		while ((n = getline(&line, &cap, f)) != -1) {
+			char what[64];
+
+			lineno++;
+			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] ==
+			    '\r'))
+				line[--n] = '\0';
+			if (n == 0 || line[0] == '#')
+				continue;
+			/* each one alone first, to name the line at fault */
+			snprintf(what, sizeof what, "%s:%ld", file, lineno);
+			pcre2_code_free(compile(line, 0, what));
+			buf_add(&all, all.n ? "|(?:" : "(?:", all.n ? 4 : 3);
+			buf_add(&all, line, (size_t)n);
+			buf_add(&all, ")", 1);
+		}
+		if (ferror(f))
+			err_fatal("%s: %s", file, strerror(errno));
+		fclose(f);
+		free(line);
+	}
+	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++) {
+		buf_add(&all, all.n ? "|(?:" : "(?:", all.n ? 4 : 3);
+		buf_add(&all, leads[i], strlen(leads[i]));
+		buf_add(&all, ")", 1);
+	}
+	buf_add(&all, "", 1);
+	lead_re = compile(all.p, PCRE2_ANCHORED, "inkdateline");
+	tail_re = compile(tail, PCRE2_ENDANCHORED, "inkdateline");
+	md = pcre2_match_data_create(32, NULL);
+	buf_free(&all);
+}
+
+/* the text of the named group of re's match in p, empty if not set */
+static struct slice
+group(const pcre2_code *re, const char *p, const char *name)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	PCRE2_SPTR first, last;
+	uint32_t size;
+	int rc;
+
+	/* names may repeat across the alternation: the first one set */
+	rc = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first,
+	    &last);
+	if (rc < 0)
+		return (struct slice){ p, 0 };
+	pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		unsigned k = (unsigned)e[0] << 8 | e[1];
+
+		if (ov[2 * k] != PCRE2_UNSET)
+			return (struct slice){ p + ov[2 * k],
+			    ov[2 * k + 1] - ov[2 * k] };
+	}
+	return (struct slice){ p, 0 };
+}
+
+/*
+ * A number as datelines print it: digits, full-width digits, or Chinese
+ * numerals (十二, 三十一, 二〇二六); 0 if it is none.
+ */
+static int
+number(struct slice s)
+{
+	static const char *const cn[] = { "〇", "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九" };
+	int value = 0, cur = 0;
+	uint32_t cp;
+
+	for (size_t i = 0; i < s.n;) {
+		size_t len = utf8_decode((const unsigned char *)s.p + i, s.n - i,
+		    &cp);
+		int d = -1;
+
+		if (len == 0)
+			return 0;
+		if (cp >= '0' && cp <= '9')
+			d = (int)(cp - '0');
+		else if (cp >= 0xff10 && cp <= 0xff19)
+			d = (int)(cp - 0xff10);
+		else if (cp == 0x96f6)	/* 零 */
+			d = 0;
+		for (int k = 0; k < 10 && d < 0; k++)
+			if (len == 3 && memcmp(s.p + i, cn[k], 3) == 0)
+				d = k;
+		if (cp == 0x5341) {	/* 十 */
+			value += (cur == 0 ? 1 : cur) * 10;
+			cur = 0;
+		} else if (d >= 0 && cur < 10000) {
+			cur = cur * 10 + d;
+		} else {
+			return 0;
+		}
+		i += len;
+	}
+	return value + cur;
+}
+
+static int
+month_name(struct slice s)
+{
+	static const char *const names[] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+	for (int i = 0; i < 12; i++)
+		if (s.n >= 3 && memcmp(s.p, names[i], 3) == 0)
+			return i + 1;
+	return number(s);
+}
+
+/* "\tKEY=VALUE", the value escaped, onto tags; nothing if it is empty */
+static void
+tag(const char *key, const char *v, size_t n)
+{
+	if (n == 0)
+		return;
+	buf_add(&tags, "\t", 1);
+	buf_add(&tags, key, strlen(key));
+	buf_add(&tags, "=", 1);
+	tags.n += esc_copy(buf_room(&tags, 2 * n), v, n);
+}
+
+static void
+trim(const char **p, size_t *n)
+{
+	while (*n > 0 && **p == ' ')
+		(*p)++, (*n)--;
+	while (*n > 0 && (*p)[*n - 1] == ' ')
+		(*n)--;
+}
+
+/*
+ * The dateline matched by re in text, [start, end) of it: its tags, and
+ * the text left once it is out (rest, in two pieces: before and after).
+ */
+static void
+dateline(const pcre2_code *re, const char *text, size_t n, size_t start,
+    size_t end, const char *pos)
+{
+	struct slice via = group(re, text, "via"), ag = group(re, text,
+	    "agency"), pl = group(re, text, "place"), y = group(re, text,
+	    "year"), mo = group(re, text, "month"), d = group(re, text, "day");
+	const char *dl = text + start;
+	size_t dln = end - start;
+	int yy = y.n ? number(y) : year, mm = mo.n ? month_name(mo) : 0;
+	int dd = d.n ? number(d) : 0;
+	char date[16];
+
+	(void)n;
+	/* as printed: no brackets around it, no dash after it */
+	while (dln > 0 && (dl[dln - 1] == ' ' || dl[dln - 1] == '-'))
+		dln--;
+	if (dln >= 3 && (memcmp(dl + dln - 3, "—", 3) == 0 ||
+	    memcmp(dl + dln - 3, "–", 3) == 0))
+		dln -= 3;
+	if (dln >= 3 && memcmp(dl + dln - 3, "）", 3) == 0 &&
+	    memcmp(dl, "（", 3) == 0) {
+		dl += 3;
+		dln -= 6;
+	} else if (dln >= 2 && dl[0] == '(' && dl[dln - 1] == ')') {
+		dl++;
+		dln -= 2;
+	} else if (dln >= 1 && (dl[0] == '(' || memcmp(dl, "（", dln >= 3 ?
+	    3 : dln) == 0)) {
+		/* an opening bracket whose closing one is not in the match */
+		size_t k = dl[0] == '(' ? 1 : 3;
+
+		dl += k;
+		dln -= k;
+	}
+	trim(&dl, &dln);
+	tags.n = 0;
+	tag("dl", dl, dln);
+	tag("dl.agency", ag.p, ag.n);
+	trim(&pl.p, &pl.n);
+	tag("dl.place", pl.p, pl.n);
+	if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) {
+		if (yy >= 1000 && yy <= 9999)
+			snprintf(date, sizeof date, "%04d-%02d-%02d", yy, mm, dd);
+		else
+			snprintf(date, sizeof date, "--%02d-%02d", mm, dd);
+		tag("dl.date", date, strlen(date));
+	}
+	tag("dl.pos", pos, strlen(pos));
+	if (via.n > 0)
+		tag("dl.via", "1", 1);
+}
+
+static void
+end_doc(void)
+{
+	if (invalid > 0)
+		err_warn(doc.p, doc.n, 0, "%llu paragraphs with invalid UTF-8 "
+		    "where datelines stand, not looked at (inknorm replaces it)",
+		    (unsigned long long)invalid);
+	invalid = 0;
+}
+
+/* nothing but spaces in p[from, n)? */
+static bool
+blank_from(const char *p, size_t n, size_t from)
+{
+	for (; from < n; from++)
+		if (p[from] != ' ')
+			return false;
+	return true;
+}
+
+static void
+take(void *ctx, const struct rec *r, const char *line, size_t len)
+{
+	const char *text = r->text.p, *base = NULL;
+	size_t n = r->text.n, head, tl, start = 0, end = 0;
+	const pcre2_code *re = NULL;
+	const char *pos = NULL;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+	(void)ctx;
+	if (r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n) != 0) {
+		end_doc();
+		doc.n = 0;
+		buf_add(&doc, r->doc.p, r->doc.n);
+	}
+	if (!r->plain) {
+		char *d = buf_room(&raw, n);
+
+		n = rec_unesc(r->text.p, r->text.n, d);
+		text = d;
+	}
+	/* only the ends are read: only they need to be UTF-8 */
+	head = utf8_head(text, n, HEAD);
+	tl = utf8_tail(text, n, TAIL);
+	if (rec_tag(r, "dl", 0) >= 0 || n == 0) {
+		/* tagged already: inkdateline | inkdateline is inkdateline */
+	} else if (utf8_count_invalid(text, head > 0 ? head : 1) > 0 ||
+	    utf8_count_invalid(text + tl, n - tl) > 0) {
+		invalid++;
+	} else if (pcre2_match(lead_re, (PCRE2_SPTR)text, head, 0,
+	    PCRE2_NO_UTF_CHECK | (head < n ? PCRE2_NOTEOL : 0), md, NULL) >= 0) {
+		re = lead_re;
+		base = text;
+		end = ov[1];
+		pos = blank_from(text, n, end) ? "alone" : "lead";
+	} else if (n >= 2 && (text[n - 1] == ')' || (n >= 3 &&
+	    memcmp(text + n - 3, "）", 3) == 0)) && pcre2_match(tail_re,
+	    (PCRE2_SPTR)text + tl, n - tl, 0, PCRE2_NO_UTF_CHECK, md,
+	    NULL) >= 0) {
+		re = tail_re;
+		base = text + tl;
+		start = ov[0];
+		end = ov[1];
+		pos = start == 0 && tl == 0 ? "alone" : "tail";
+	}
+	if (re == NULL) {
+		out_write(line, len);
+		out_putc('\n');
+		return;
+	}
+	dateline(re, base, n, start, end, pos);
+	if (strip) {
+		/* the text without it, and the spaces it leaves */
+		const char *keep = text;
+		size_t k = n;
+
+		if (strcmp(pos, "lead") == 0) {
+			keep = base + end;
+			k = (size_t)(text + n - keep);
+		} else {
+			k = strcmp(pos, "alone") == 0 ? 0 :
+			    (size_t)(base + start - text);
+		}
+		trim(&keep, &k);
+		out_write(line, (size_t)(r->text.p - line));
+		out_esc(keep, k);
+		out_write(r->text.p + r->text.n, (size_t)(line + len -
+		    (r->text.p + r->text.n)));
+	} else {
+		out_write(line, len);
+	}
+	out_write(tags.p, tags.n);
+	out_putc('\n');
+}
+
+static const struct option longopts[] = {
+	{ "strip", no_argument, NULL, 's' },
+	{ "year", required_argument, NULL, 'y' },
+	{ "patterns", required_argument, NULL, 'p' },
+	{ "max-record", required_argument, NULL, 'R' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	size_t maxrec = 64 << 20;
+	const char *patterns = NULL;
+	int c;
+
+	err_init(argv[0]);
+	out_init();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "sy:p:R:hV", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 's':
+			strip = true;
+			break;
+		case 'y':
+			year = (int)xstrtonum(optarg, 1000, 9999, "--year", usage);
+			break;
+		case 'p':
+			patterns = optarg;
+			break;
+		default:
+			opt_common(c, optarg, argv[optind - 1], usage, help,
+			    &maxrec);
+		}
+	}
+	err_stdin_only(argc, argv, optind, usage);
+	compile_all(patterns);
+	rec_each(STDIN_FILENO, maxrec, take, NULL);
+	end_doc();
+	return out_finish();
+}
