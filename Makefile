@@ -2,7 +2,7 @@
 # make bench, make fuzz, make install PREFIX=..., make clean.
 
 VERSION  = 0.1.0
-PROGS    = inkcat inkfmt inknorm inksplit inkdateline
+PROGS    = inkcat inkfmt inknorm inksplit inkdateline inkbyline
 PREFIX  ?= /usr/local
 CC      ?= cc
 PKG     ?= pkg-config
@@ -22,9 +22,10 @@ LIBS_inkfmt = $(shell $(PKG) --libs jansson)
 LIBS_inknorm = $(shell $(PKG) --libs libutf8proc libpcre2-8)
 LIBS_inksplit = $(shell $(PKG) --libs libutf8proc libpcre2-8)
 LIBS_inkdateline = $(shell $(PKG) --libs libpcre2-8)
+LIBS_inkbyline = $(shell $(PKG) --libs libpcre2-8)
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8)
 
-COMMON  = err out in buf rec utf8 enc src lines norm item para md opt
+COMMON  = err out in buf rec utf8 enc src lines norm item para md opt names
 OBJ     = $(COMMON:%=obj/common/%.o)
 BINS    = $(PROGS:%=bin/%)
 MANS    = $(wildcard man/*.[157])

@@ -1,0 +1,669 @@
+/*
+ * inkbyline: the bylines and credits of wire copy, found and split into
+ * people and their roles.
+ *
+ * A byline is looked for where bylines stand: a paragraph of its own
+ * (■新华社记者, By JOHN SMITH, 新华社记者 鞠鹏 摄), in brackets opening a
+ * lead, after its dateline (新华社北京1月25日电(记者 李晓婷)…), in
+ * brackets closing a paragraph ((本报记者 X), (Reporting by A; Editing
+ * by B)), or as the credit that ends a caption (…新华社记者 X 摄).
+ * Found, it is read word by word: organisations, role words (记者,
+ * 通讯员, 摄, 作, 编辑, 编译, By, Editing by) and names, names run
+ * together split by names.h.  Each person becomes a tag by.ROLE=NAME, in
+ * printed order; a byline with no person, by.staff=ORG (■新华社记者) or
+ * by.agency=ORG (新华社发).  With -s the byline leaves the text.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "item.h"
+#include "names.h"
+#include "opt.h"
+#include "out.h"
+#include "rec.h"
+#include "utf8.h"
+
+static const char usage[] = "usage: inkbyline [-hsV] [-R size]\n";
+
+static bool strip;
+
+/* the document being read, and what is said of it at its end */
+static struct buf doc;
+static uint64_t invalid;
+static struct buf raw, tags;
+
+static void
+help(void)
+{
+	printf("%s\n", usage);
+	puts("Find the bylines and credits of wire copy and tag each person: "
+	    "by.ROLE=NAME\n(reporter, correspondent, photographer, "
+	    "illustrator, editor, translator),\nby.staff=ORG, by.agency=ORG.\n\n"
+	    "  -s, --strip             take the byline out of the text\n"
+	    "  -R, --max-record=SIZE   skip records longer than SIZE "
+	    "(default 64M)\n"
+	    "  -h, --help              show this help\n"
+	    "  -V, --version           show the version\n\n"
+	    "See inkbyline(1).");
+	exit(out_finish());
+}
+
+/* --- Chinese bylines -------------------------------------------------- */
+
+/* role words, the longest first; suffix ones follow the names they name */
+static const struct {
+	const char *word;
+	const char *role;	/* NULL: 发, the organisation issued it */
+	bool	 suffix;
+} roles[] = {
+	{ "特约记者", "reporter", false },
+	{ "实习记者", "reporter", false },
+	{ "责任编辑", "editor", false },
+	{ "通讯员", "correspondent", false },
+	{ "实习生", "reporter", false },
+	{ "记者", "reporter", false },
+	{ "编辑", "editor", false },
+	{ "编译", "translator", false },
+	{ "摄影", "photographer", false },
+	{ "摄", "photographer", true },
+	{ "作", "illustrator", true },
+	{ "发", NULL, false },
+};
+
+/* the role word at p, its index in roles, or -1 */
+static int
+role_at(const char *p, size_t n)
+{
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
+		size_t k = strlen(roles[i].word);
+
+		if (n >= k && memcmp(p, roles[i].word, k) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* words that end an organisation's name, never a person's */
+static bool
+org_like(const char *p, size_t n)
+{
+	static const char *const ends[] = { "社", "台", "报", "网", "站", "部",
+	    "局", "院", "会", "团", "处", "厅", "委", "办", "中心", "频道" };
+
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t k = strlen(ends[i]);
+
+		if (n >= k && memcmp(p + n - k, ends[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* the byline being read: its people so far, and what is pending */
+struct reading {
+	const struct rec *r;
+	bool	 strict;	/* names must open with a known surname */
+	bool	 bad;		/* not a byline after all */
+	const char *role;	/* the role of the names being read */
+	size_t	 mark;		/* tags.n where the names of that role start */
+	size_t	 people;
+	const char *org;	/* the organisation named last, and its length */
+	size_t	 orglen;
+	bool	 issued;	/* 发: the organisation issued it */
+	size_t	 roles;		/* role words read */
+};
+
+static void
+add(const char *key, const char *v, size_t n)
+{
+	buf_add(&tags, "\tby.", 4);
+	buf_add(&tags, key, strlen(key));
+	buf_add(&tags, "=", 1);
+	tags.n += esc_copy(buf_room(&tags, 2 * n), v, n);
+}
+
+static bool
+is_han_at(const char *p, size_t n)
+{
+	uint32_t cp;
+
+	return utf8_decode((const unsigned char *)p, n, &cp) == 3 &&
+	    ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf));
+}
+
+/* the names read since the last role word take role instead */
+static void
+retag(struct reading *rd, const char *role)
+{
+	struct buf old = { 0 };
+	const char *p, *end, *eq, *next;
+
+	buf_add(&old, tags.p + rd->mark, tags.n - rd->mark);
+	tags.n = rd->mark;
+	for (p = old.p, end = old.p + old.n; p < end; p = next) {
+		next = memchr(p + 1, '\t', (size_t)(end - p - 1));
+		if (next == NULL)
+			next = end;
+		eq = memchr(p, '=', (size_t)(next - p));
+		buf_add(&tags, "\tby.", 4);
+		buf_add(&tags, role, strlen(role));
+		buf_add(&tags, eq, (size_t)(next - eq));
+	}
+	buf_free(&old);
+}
+
+/* a run of names, as a person's or several run together */
+static void
+names(struct reading *rd, const char *p, size_t n)
+{
+	struct names nm;
+	size_t off = 0;
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < n; i += 3)
+		if (!is_han_at(p + i, n - i)) {
+			rd->bad = true;
+			return;
+		}
+	if (org_like(p, n)) {
+		rd->org = p;
+		rd->orglen = n;
+		return;
+	}
+	names_split(p, n, &nm);
+	if (nm.ambiguous)
+		err_warn(doc.p, doc.n, (long long)rd->r->seq, "names run "
+		    "together, no split sure: %.*s; kept whole", (int)n, p);
+	for (size_t k = 0; k < nm.n; k++) {
+		size_t len = nm.len[k];
+
+		if (!nm.ambiguous && (len < 6 || len > 12 || (rd->strict &&
+		    !names_surname(p + off, len)))) {
+			rd->bad = true;
+			return;
+		}
+		add(rd->role != NULL ? rd->role : "reporter", p + off, len);
+		rd->people++;
+		off += len;
+	}
+}
+
+/*
+ * One piece of a Chinese byline, between separators: an organisation, a
+ * role word, names, in any mix (本报驻埃及记者朱梦魁, 新华社记者鞠鹏摄).
+ */
+static void
+piece(struct reading *rd, const char *p, size_t n)
+{
+	size_t i = 0, start = 0;
+	int k;
+
+	while (i < n && !rd->bad) {
+		if ((k = role_at(p + i, n - i)) < 0) {
+			i += 3;
+			continue;
+		}
+		if (roles[k].suffix && i + strlen(roles[k].word) != n) {
+			i += 3;	/* 摄 or 作 inside a name */
+			continue;
+		}
+		if (roles[k].suffix) {
+			/* the names since the last role word are its */
+			names(rd, p + start, i - start);
+			retag(rd, roles[k].role);
+		} else if (i > start && rd->roles == 0) {
+			rd->org = p + start;
+			rd->orglen = i - start;
+		} else if (i > start) {
+			names(rd, p + start, i - start);
+		}
+		if (!roles[k].suffix) {
+			if (roles[k].role == NULL)
+				rd->issued = true;
+			else
+				rd->role = roles[k].role;
+			rd->mark = tags.n;
+		}
+		rd->roles++;
+		i += strlen(roles[k].word);
+		start = i;
+	}
+	names(rd, p + start, n - start);
+}
+
+/* a separator between the pieces of a Chinese byline, its length */
+static size_t
+separator(const char *p, size_t n)
+{
+	static const char *const seps[] = { " ", "、", ",", "，", ";", "；",
+	    ":", "：", "/", "／", "|", "｜" };
+
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		size_t k = strlen(seps[i]);
+
+		if (n >= k && memcmp(p, seps[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* what a reading found with no person: the staff or the agency */
+static void
+finish(struct reading *rd)
+{
+	if (rd->bad)
+		return;
+	if (rd->people == 0 && rd->org != NULL && rd->roles > 0)
+		add(rd->issued ? "agency" : "staff", rd->org, rd->orglen);
+	else if (rd->people == 0)
+		rd->bad = true;
+}
+
+static void
+chinese(struct reading *rd, const char *p, size_t n)
+{
+	size_t i = 0, start = 0, k;
+
+	while (i < n && !rd->bad) {
+		if ((k = separator(p + i, n - i)) > 0) {
+			piece(rd, p + start, i - start);
+			i += k;
+			start = i;
+		} else {
+			i += ((unsigned char)p[i] & 0x80) ? 3 : 1;
+		}
+	}
+	if (!rd->bad)
+		piece(rd, p + start, n - start);
+	if (rd->roles == 0)
+		rd->bad = true;
+	finish(rd);
+}
+
+/* --- English bylines ---------------------------------------------------- */
+
+/* words of an organisation's name: "Associated Press", "Staff Writer" */
+static bool
+org_word(const char *p, size_t n)
+{
+	static const char *const words[] = { "Press", "News", "Reuters",
+	    "Times", "Post", "Agency", "Service", "Bloomberg", "AFP",
+	    "Xinhua", "Correspondent", "Writer", "Staff", "Editor", "Journal",
+	    "Daily", "Herald", "Network", "Radio", "Television", "Magazine",
+	    "Wire", "Newspaper", "Associated" };
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (memmem(p, n, words[i], strlen(words[i])) != NULL)
+			return true;
+	return false;
+}
+
+/* a name: two to five words, each opening with a capital */
+static bool
+person(const char *p, size_t n)
+{
+	size_t words = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || p[i - 1] == ' ') {
+			if (!(p[i] >= 'A' && p[i] <= 'Z'))
+				return false;
+			words++;
+		} else if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' &&
+		    p[i] <= 'Z') || strchr(".'-’ ", p[i]) != NULL) &&
+		    (unsigned char)p[i] < 0x80) {
+			return false;
+		}
+	}
+	return words >= 2 && words <= 5;
+}
+
+static void
+trim(const char **p, size_t *n)
+{
+	while (*n > 0 && (**p == ' ' || **p == '('))
+		(*p)++, (*n)--;
+	while (*n > 0 && ((*p)[*n - 1] == ' ' || (*p)[*n - 1] == ')' ||
+	    (*p)[*n - 1] == '.'))
+		(*n)--;
+}
+
+/* "A, B and C, Associated Press": the people, the organisation left out */
+static void
+people(struct reading *rd, const char *role, const char *p, size_t n)
+{
+	const char *end = p + n;
+
+	while (p < end && !rd->bad) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma != NULL ? comma : end;
+		const char *and = memmem(p, (size_t)(stop - p), " and ", 5);
+		const char *q = and != NULL ? and : stop;
+		size_t k = (size_t)(q - p);
+
+		trim(&p, &k);
+		if (k > 0 && org_word(p, k)) {
+			rd->org = p;
+			rd->orglen = k;
+		} else if (k > 0 && person(p, k)) {
+			add(role, p, k);
+			rd->people++;
+		} else if (k > 0) {
+			rd->bad = true;
+		}
+		p = and != NULL ? and + 5 : stop + (comma != NULL);
+	}
+}
+
+/*
+ * "By JOHN SMITH", "By Jane Doe and John Roe, Associated Press",
+ * "Reporting by A and B; Editing by C": each part names its role.
+ */
+static void
+english(struct reading *rd, const char *p, size_t n)
+{
+	static const struct {
+		const char *lead;
+		const char *role;
+	} parts[] = {
+		{ "Additional reporting by ", "reporter" },
+		{ "Reporting by ", "reporter" },
+		{ "Writing by ", "reporter" },
+		{ "Compiled by ", "reporter" },
+		{ "Editing by ", "editor" },
+		{ "Translated by ", "translator" },
+		{ "Photo by ", "photographer" },
+		{ "By ", "reporter" },
+		{ "by ", "reporter" },
+	};
+	const char *end = p + n;
+
+	while (p < end && !rd->bad) {
+		const char *semi = memchr(p, ';', (size_t)(end - p));
+		const char *stop = semi != NULL ? semi : end;
+		size_t k = (size_t)(stop - p), i;
+
+		trim(&p, &k);
+		for (i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+			size_t m = strlen(parts[i].lead);
+
+			if (k > m && memcmp(p, parts[i].lead, m) == 0) {
+				people(rd, parts[i].role, p + m, k - m);
+				rd->roles++;
+				break;
+			}
+		}
+		if (i == sizeof parts / sizeof parts[0] && k > 0)
+			rd->bad = true;
+		p = stop + (semi != NULL);
+	}
+	finish(rd);
+}
+
+/* --- where bylines stand ------------------------------------------------ */
+
+static bool
+starts(const char *p, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	return n >= k && memcmp(p, s, k) == 0;
+}
+
+static bool
+is_english(const char *p, size_t n)
+{
+	return starts(p, n, "By ") || starts(p, n, "Reporting by ") ||
+	    starts(p, n, "Additional reporting by ") ||
+	    starts(p, n, "Writing by ") || starts(p, n, "Editing by ") ||
+	    starts(p, n, "Compiled by ");
+}
+
+/*
+ * Read p[0, n) as a byline; its tags go on tags, or nothing if it is
+ * not one.  strict: no brackets or pattern vouch for it, so its names
+ * must open with a known surname.
+ */
+static bool
+reading(const struct rec *r, const char *p, size_t n, bool strict)
+{
+	struct reading rd = { .r = r, .strict = strict, .mark = tags.n };
+	size_t before = tags.n;
+
+	while (n > 0 && (p[0] == ' ' || starts(p, n, "■") ||
+	    starts(p, n, "□") || starts(p, n, "●") || starts(p, n, "◆")))
+		p += p[0] == ' ' ? 1 : 3, n -= p[-1] == ' ' ? 1 : 3;
+	if (is_english(p, n))
+		english(&rd, p, n);
+	else if (n > 0 && ((unsigned char)p[0] & 0x80))
+		chinese(&rd, p, n);
+	else
+		rd.bad = true;
+	if (rd.bad)
+		tags.n = before;
+	return !rd.bad;
+}
+
+/* sentence punctuation: a paragraph that has it is not all byline */
+static bool
+has_sentence(const char *p, size_t n)
+{
+	return memmem(p, n, "。", 3) != NULL || memmem(p, n, "！", 3) != NULL ||
+	    memmem(p, n, "？", 3) != NULL || memchr(p, '!', n) != NULL ||
+	    memchr(p, '?', n) != NULL;
+}
+
+/* the closing bracket for one opening at p[0] (3 or 1 bytes), or 0 */
+static size_t
+closing(const char *p, size_t n, size_t max)
+{
+	for (size_t i = 1; i < n && i < max; i++) {
+		if (p[i] == ')')
+			return i + 1;
+		if (starts(p + i, n - i, "）"))
+			return i + 3;
+		if (p[i] == '(' || starts(p + i, n - i, "（"))
+			return 0;
+	}
+	return 0;
+}
+
+static bool
+opening(const char *p, size_t n)
+{
+	return n > 0 && (p[0] == '(' || starts(p, n, "（"));
+}
+
+/* the span of text a byline took, for -s */
+struct span {
+	size_t	 start, end;
+};
+
+/*
+ * Look for the bylines of a paragraph where they stand; their spans in
+ * sp (two at most).  Returns how many.
+ */
+static size_t
+find(const struct rec *r, const char *p, size_t n, struct span sp[2])
+{
+	struct item_span it;
+	size_t chars = utf8_chars(p, n), k = 0, o, c;
+	const char *dian;
+
+	/* a paragraph of its own: short, no sentence in it */
+	if (chars <= 60 && !has_sentence(p, n)) {
+		enum item kind = item_find(p, n, &it);
+		bool vouched = (kind == ITEM_BYLINE || kind == ITEM_CREDIT) &&
+		    it.start == 0;
+		const char *q = p;
+		size_t m = n;
+
+		if (opening(q, m) && closing(q, m, m) == m) {
+			/* all in brackets: (记者 李晓婷) */
+			size_t b = q[0] == '(' ? 1 : 3;
+
+			q += b;
+			m -= b + (q[m - b - 1] == ')' ? 1 : 3);
+			vouched = true;
+		}
+		if (reading(r, q, m, !vouched)) {
+			sp[0] = (struct span){ 0, n };
+			return 1;
+		}
+	}
+	/* in brackets opening the lead, or right after its dateline's 电 */
+	dian = memmem(p, n > 120 ? 120 : n, "电", 3);
+	o = opening(p, n) ? 0 : dian != NULL ? (size_t)(dian + 3 - p) : n;
+	if (o < n && opening(p + o, n - o) &&
+	    (c = closing(p + o, n - o, 120)) > 0) {
+		size_t b = p[o] == '(' ? 1 : 3;
+		size_t e = p[o + c - 1] == ')' ? 1 : 3;
+
+		if (reading(r, p + o + b, c - b - e, false))
+			sp[k++] = (struct span){ o, o + c };
+	}
+	/* in brackets closing it: (本报记者 X), (Reporting by A) */
+	if (n > 2 && (p[n - 1] == ')' || starts(p + n - 3, 3, "）"))) {
+		size_t e = p[n - 1] == ')' ? 1 : 3;
+
+		for (o = n - e; o > 0 && n - o < 160; o--) {
+			if (p[o - 1] == '(' || (o >= 3 &&
+			    starts(p + o - 3, 3, "（"))) {
+				size_t b = p[o - 1] == '(' ? 1 : 3;
+
+				if ((k == 0 || sp[0].end <= o - b) &&
+				    reading(r, p + o, n - e - o, false))
+					sp[k++] = (struct span){ o - b, n };
+				break;
+			}
+			if (p[o - 1] == ')' || (o >= 3 &&
+			    starts(p + o - 3, 3, "）")))
+				break;
+		}
+	} else if (item_find(p, n, &it) == ITEM_CREDIT && it.start > 0) {
+		/* the credit under a caption: …新华社记者 X 摄, from 新华社 on */
+		const char *from = p + it.start, *x;
+
+		for (x = from; x > p && from - x < 40; x--)
+			if (starts(x, (size_t)(p + n - x), "新华社")) {
+				from = x;
+				break;
+			} else if (starts(x, (size_t)(p + n - x), "。")) {
+				break;
+			}
+		if (reading(r, from, (size_t)(p + n - from), false))
+			sp[k++] = (struct span){ (size_t)(from - p), n };
+	}
+	return k;
+}
+
+static void
+end_doc(void)
+{
+	if (invalid > 0)
+		err_warn(doc.p, doc.n, 0, "%llu paragraphs with invalid UTF-8 "
+		    "where bylines stand, not looked at (inknorm replaces it)",
+		    (unsigned long long)invalid);
+	invalid = 0;
+}
+
+static void
+take(void *ctx, const struct rec *r, const char *line, size_t len)
+{
+	const char *text = r->text.p;
+	size_t n = r->text.n, k = 0, head, tl;
+	struct span sp[2];
+
+	(void)ctx;
+	if (r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n) != 0) {
+		end_doc();
+		doc.n = 0;
+		buf_add(&doc, r->doc.p, r->doc.n);
+	}
+	if (!r->plain) {
+		char *d = buf_room(&raw, n);
+
+		n = rec_unesc(r->text.p, r->text.n, d);
+		text = d;
+	}
+	tags.n = 0;
+	head = utf8_head(text, n, 256);
+	tl = utf8_tail(text, n, 256);
+	for (size_t i = 0; i < r->ntag && k == 0; i++)
+		if (starts(r->tag[i].p, r->tag[i].n, "by."))
+			k = 1;	/* read already: passed on as it is */
+	if (k == 1 || n == 0) {
+		k = 0;
+	} else if (utf8_count_invalid(text, head > 0 ? head : 1) > 0 ||
+	    utf8_count_invalid(text + tl, n - tl) > 0) {
+		invalid++;
+	} else {
+		/* the middle of a long paragraph is never read: see find() */
+		k = find(r, text, n, sp);
+	}
+	if (k > 0 && strip) {
+		const char *a = text, *b;
+		size_t an = sp[0].start, bn;
+
+		b = text + sp[k - 1].end;
+		bn = n - sp[k - 1].end;
+		if (k == 2) {
+			/* the text between the two */
+			a = text + sp[0].end;
+			an = sp[1].start - sp[0].end;
+			b = text + n;
+			bn = 0;
+		} else if (sp[0].start == 0) {
+			an = 0;
+		}
+		out_write(line, (size_t)(r->text.p - line));
+		while (bn > 0 && *b == ' ')
+			b++, bn--;
+		while (an > 0 && a[an - 1] == ' ' && bn == 0)
+			an--;
+		out_esc(a, an);
+		out_esc(b, bn);
+		out_write(r->text.p + r->text.n, (size_t)(line + len -
+		    (r->text.p + r->text.n)));
+	} else {
+		out_write(line, len);
+	}
+	out_write(tags.p, tags.n);
+	out_putc('\n');
+}
+
+static const struct option longopts[] = {
+	{ "strip", no_argument, NULL, 's' },
+	{ "max-record", required_argument, NULL, 'R' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	size_t maxrec = 64 << 20;
+	int c;
+
+	err_init(argv[0]);
+	out_init();
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "sR:hV", longopts, NULL)) != -1) {
+		if (c == 's')
+			strip = true;
+		else
+			opt_common(c, optarg, argv[optind - 1], usage, help,
+			    &maxrec);
+	}
+	err_stdin_only(argc, argv, optind, usage);
+	rec_each(STDIN_FILENO, maxrec, take, NULL);
+	end_doc();
+	return out_finish();
+}
