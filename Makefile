@@ -51,7 +51,7 @@ bin/%: obj/cmd/%.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $< obj/libink.a $(LIBS_$*)
 
 # the fuzz harnesses, replayed over their saved corpora without clang
-FUZZ      = record inkcat lines norm split dateline
+FUZZ      = record inkcat lines norm split dateline byline
 FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8)
 obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)

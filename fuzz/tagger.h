@@ -1,0 +1,128 @@
+/*
+ * tagger.h: the body of the harnesses of programs that only add tags to
+ * records (and with -s take text out): fuzz_dateline, fuzz_byline.  The
+ * harness includes its program's source, with main renamed, defines
+ * tagger_init(), tagger_options(byte) and tagger_check(record), then
+ * includes this.
+ *
+ * Each line of the input (past its first byte, which sets options) is a
+ * paragraph; the records go through the program's own take(), its
+ * output into a memory file standing in for stdout.  Then: one record
+ * out for each in, which parses; without -s, the input line as it was
+ * followed by tags only; with -s, a text made of the input text with
+ * pieces taken out; what tagger_check() asks of each record; and the output, read
+ * again, comes out the same.
+ */
+#include <sys/mman.h>
+
+static char *
+run(int fd, const char *p, size_t n, size_t *len)
+{
+	struct rec r;
+	const char *end = p + n, *nl;
+	char *got;
+	off_t k;
+
+	ftruncate(fd, 0);
+	lseek(fd, 0, SEEK_SET);
+	rec_init(&r);
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (rec_parse(&r, p, (size_t)(nl - p)) != NULL)
+			abort();
+		take(NULL, &r, p, (size_t)(nl - p));
+	}
+	end_doc();
+	out_flush();
+	rec_free(&r);
+	k = lseek(fd, 0, SEEK_CUR);
+	got = malloc((size_t)k + 1);
+	if (pread(fd, got, (size_t)k, 0) != k)
+		abort();
+	*len = (size_t)k;
+	return got;
+}
+
+/* can a be had from b by taking bytes out? */
+static bool
+subsequence(struct slice a, struct slice b)
+{
+	size_t i = 0;
+
+	for (size_t j = 0; i < a.n && j < b.n; j++)
+		if (a.p[i] == b.p[j])
+			i++;
+	return i == a.n;
+}
+
+static void
+check(const char *in, size_t inlen, const char *out, size_t outlen)
+{
+	struct rec x, y;
+	const char *p = in, *o = out, *pn, *on, *endin = in + inlen;
+	const char *endout = out + outlen;
+
+	rec_init(&x);
+	rec_init(&y);
+	for (; p < endin; p = pn + 1, o = on + 1) {
+		pn = memchr(p, '\n', (size_t)(endin - p));
+		if (o >= endout || (on = memchr(o, '\n',
+		    (size_t)(endout - o))) == NULL)
+			abort();
+		if (rec_parse(&x, p, (size_t)(pn - p)) != NULL ||
+		    rec_parse(&y, o, (size_t)(on - o)) != NULL)
+			abort();
+		if (!strip && (on - o < pn - p || memcmp(o, p, (size_t)(pn -
+		    p)) != 0))
+			abort();
+		if (strip && !subsequence(y.text, x.text))
+			abort();
+		tagger_check(&y);
+	}
+	if (o != endout)
+		abort();
+	rec_free(&x);
+	rec_free(&y);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int fd = -1;
+	struct buf in = { 0 };
+	size_t outlen, againlen;
+	char *out, *again, head[48];
+	uint64_t seq = 0;
+
+	if (fd < 0) {
+		tagger_init();
+		fd = memfd_create("stdout", 0);
+		dup2(fd, STDOUT_FILENO);
+	}
+	if (size == 0)
+		return 0;
+	tagger_options(data[0]);
+	for (size_t i = 1; i < size;) {
+		const uint8_t *nl = memchr(data + i, '\n', size - i);
+		size_t end = nl ? (size_t)(nl - data) : size;
+
+		snprintf(head, sizeof head, "d\t0\t%llu\tpara\t",
+		    (unsigned long long)++seq);
+		buf_add(&in, head, strlen(head));
+		in.n += esc_copy(buf_room(&in, 2 * (end - i) + 1), data + i,
+		    end - i);
+		buf_add(&in, "\n", 1);
+		i = end + 1;
+	}
+	if (in.n == 0)
+		return 0;
+	out = run(fd, in.p, in.n, &outlen);
+	check(in.p, in.n, out, outlen);
+	again = run(fd, out, outlen, &againlen);
+	if (againlen != outlen || memcmp(again, out, outlen) != 0)
+		abort();
+	buf_free(&in);
+	free(out);
+	free(again);
+	return 0;
+}
