@@ -72,6 +72,8 @@ static const struct {
 	{ "摄影", "photographer", false },
 	{ "摄", "photographer", true },
 	{ "作", "illustrator", true },
+	{ "整理", "editor", true },
+	{ "报道", "reporter", true },
 	{ "发", NULL, false },
 };
 
@@ -480,6 +482,74 @@ opening(const char *p, size_t n)
 	return n > 0 && (p[0] == '(' || starts(p, n, "（"));
 }
 
+/*
+ * Where the lead's dateline ends: after the dl tag's text (inkdateline
+ * found it), else after the first 电, 讯 or 消息 in reach; 0 if neither.
+ */
+static size_t
+after_dateline(const struct rec *r, const char *p, size_t n)
+{
+	static const char *const ends[] = { "电", "讯", "消息" };
+	long i = rec_tag(r, "dl", 0);
+	size_t reach = n > 90 ? 90 : n, best = 0;
+
+	if (i >= 0) {
+		struct slice v = tag_value(r->tag[i]);
+		const char *at = v.n > 0 ? memmem(p, reach, v.p, v.n) : NULL;
+
+		/* the dateline's text, as it stands (no escapes in it) */
+		if (at != NULL) {
+			size_t o = (size_t)(at - p) + v.n;
+
+			if (starts(p + o, n - o, "】") || starts(p + o, n - o, "）"))
+				o += 3;
+			else if (o < n && p[o] == ')')
+				o++;
+			return o;
+		}
+	}
+	for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		const char *at = memmem(p, reach, ends[k], strlen(ends[k]));
+
+		if (at != NULL && (best == 0 || (size_t)(at - p) +
+		    strlen(ends[k]) < best))
+			best = (size_t)(at - p) + strlen(ends[k]);
+	}
+	if (best > 0 && starts(p + best, n - best, "】"))
+		best += 3;
+	return best;
+}
+
+/*
+ * A byline in the open after a dateline, 记者刘凡 周昌和 任笑一: pieces
+ * separated by spaces, up to the first that is too long to be a name
+ * (or a role word with names) or holds punctuation.  Its length, or 0.
+ */
+static size_t
+unbracketed(const char *p, size_t n)
+{
+	size_t i = 0, last = 0;
+
+	while (i < n) {
+		size_t start = i, chars = 0;
+
+		while (i < n && p[i] != ' ') {
+			if (!is_han_at(p + i, n - i))
+				return last;
+			i += 3;
+			chars++;
+		}
+		/* a name, or a role word and a name: 记者刘凡, 通讯员李四 */
+		if (chars > (role_at(p + start, i - start) >= 0 ? 7 : 3) ||
+		    chars < 2)
+			return last;
+		last = i;
+		while (i < n && p[i] == ' ')
+			i++;
+	}
+	return last;
+}
+
 /* the span of text a byline took, for -s */
 struct span {
 	size_t	 start, end;
@@ -494,7 +564,6 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 {
 	struct item_span it;
 	size_t chars = utf8_chars(p, n), k = 0, o, c;
-	const char *dian;
 
 	/* a paragraph of its own: short, no sentence in it */
 	if (chars <= 60 && !has_sentence(p, n)) {
@@ -517,16 +586,23 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 			return 1;
 		}
 	}
-	/* in brackets opening the lead, or right after its dateline's 电 */
-	dian = memmem(p, n > 120 ? 120 : n, "电", 3);
-	o = opening(p, n) ? 0 : dian != NULL ? (size_t)(dian + 3 - p) : n;
+	/* opening the lead, or right after its dateline */
+	o = after_dateline(r, p, n);
+	while (o < n && p[o] == ' ')
+		o++;
 	if (o < n && opening(p + o, n - o) &&
 	    (c = closing(p + o, n - o, 120)) > 0) {
+		/* in brackets: (记者 李晓婷) */
 		size_t b = p[o] == '(' ? 1 : 3;
 		size_t e = p[o + c - 1] == ')' ? 1 : 3;
 
 		if (reading(r, p + o + b, c - b - e, false))
 			sp[k++] = (struct span){ o, o + c };
+	} else if (o > 0 && o < n && role_at(p + o, n - o) >= 0 &&
+	    (c = unbracketed(p + o, n - o)) > 0 &&
+	    reading(r, p + o, c, false)) {
+		/* in the open: 南都讯 记者刘凡 周昌和 任笑一 继推出… */
+		sp[k++] = (struct span){ o, o + c };
 	}
 	/* in brackets closing it: (本报记者 X), (Reporting by A) */
 	if (n > 2 && (p[n - 1] == ')' || starts(p + n - 3, 3, "）"))) {

@@ -34,13 +34,14 @@ static const char usage[] =
 
 /* the datelines that open a paragraph (or are all of it) */
 static const char *const leads[] = {
-	"[(（]?" DL_ZH "[)）]?",
-	DL_ZH_NEWS,
+	"[(（【]?" DL_ZH "[)）】]?",
+	"[(（【]?" DL_ZH_MEDIA "[)）】]?",
+	"[(（【]?" DL_ZH_NEWS "[)）】]?",
 	DL_EN,
 	DL_EN_BARE,
 };
 /* a Chinese dateline in brackets that closes a paragraph */
-static const char tail[] = "[(（]" DL_ZH "[)）]";
+static const char tail[] = "[(（](?:" DL_ZH "|" DL_ZH_MEDIA ")[)）]";
 
 /* how far in from either end a dateline can reach */
 #define HEAD	256
@@ -263,15 +264,16 @@ dateline(const pcre2_code *re, const char *text, size_t n, size_t start,
 	if (dln >= 3 && (memcmp(dl + dln - 3, "—", 3) == 0 ||
 	    memcmp(dl + dln - 3, "–", 3) == 0))
 		dln -= 3;
-	if (dln >= 3 && memcmp(dl + dln - 3, "）", 3) == 0 &&
-	    memcmp(dl, "（", 3) == 0) {
+	if (dln >= 6 && ((memcmp(dl + dln - 3, "）", 3) == 0 &&
+	    memcmp(dl, "（", 3) == 0) || (memcmp(dl + dln - 3, "】", 3) == 0 &&
+	    memcmp(dl, "【", 3) == 0))) {
 		dl += 3;
 		dln -= 6;
 	} else if (dln >= 2 && dl[0] == '(' && dl[dln - 1] == ')') {
 		dl++;
 		dln -= 2;
-	} else if (dln >= 1 && (dl[0] == '(' || memcmp(dl, "（", dln >= 3 ?
-	    3 : dln) == 0)) {
+	} else if (dln >= 1 && (dl[0] == '(' || (dln >= 3 &&
+	    (memcmp(dl, "（", 3) == 0 || memcmp(dl, "【", 3) == 0)))) {
 		/* an opening bracket whose closing one is not in the match */
 		size_t k = dl[0] == '(' ? 1 : 3;
 

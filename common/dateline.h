@@ -15,19 +15,28 @@
 /* a month or a day in digits, full-width digits or Chinese numerals */
 #define DL_NUM "[0-9０-９一二三四五六七八九十〇零]{1,3}"
 
+/* how a Chinese dateline ends: 电, 专电, 讯 (千龙网北京7月26日讯), 消息 */
+#define DL_END "(?:专电|电(?![网力脑视话影价子器池量费梯厂动])|讯|消息)"
+/* a place: up to ten ideographs, never 记者 or 发 (新华社记者从…) */
+#define DL_PLACE "(?<place>(?:(?!记者|发)\\p{Han}){0,10}?)"
+#define DL_DATE "(?:(?<year>[0-9０-９]{4})年)?(?<month>" DL_NUM ")月" \
+	"(?<day>" DL_NUM ")日"
+
 /*
  * 新华社北京1月25日电, 据新华社电, 新华社湖北赤壁1月25日专电,
- * 新华社北京十二月三十一日电, 本报北京2026年1月15日电.  A place is up to
- * ten ideographs and never holds 记者 or 发 (新华社记者从…, 新华社发);
- * 电网, 电力 are no 电.
+ * 新华社北京十二月三十一日电, 本报北京2026年1月15日电: an agency the
+ * table knows, a place and a date if any.
  */
-#define DL_ZH "(?<via>据)?(?<agency>" DL_AGENCY ")" \
-	"(?<place>(?:(?!记者|发)\\p{Han}){0,10}?)" \
-	"(?:(?:(?<year>[0-9０-９]{4})年)?(?<month>" DL_NUM ")月" \
-	"(?<day>" DL_NUM ")日)?(?:专|讯)?电(?![网力脑视话影])"
-/* 本报讯 */
-#define DL_ZH_NEWS "(?<agency>本报)讯"
-
+#define DL_ZH "(?<via>据)?(?<agency>" DL_AGENCY ")" DL_PLACE \
+	"(?:" DL_DATE ")?" DL_END
+/*
+ * 千龙网北京7月26日讯, 新华08网上海6月6日电, 中国网6月11日讯: any paper,
+ * site or station (a name ending in 网, 报, 社 or 台), with a date.
+ */
+#define DL_ZH_MEDIA "(?<via>据)?(?<agency>\\p{Han}{1,6}?(?:[0-9]{2})?" \
+	"[网报社台])" DL_PLACE DL_DATE DL_END
+/* 本报讯, 新京报讯, 南都讯, 荆楚网消息: a paper's own news, no place */
+#define DL_ZH_NEWS "(?<agency>本报|\\p{Han}{1,6}?[网报社台都])(?:讯|消息)"
 #define DL_MONTH "January|February|March|April|June|July|August|" \
 	"September|October|November|December|Jan|Feb|Mar|Apr|May|Jun|Jul|" \
 	"Aug|Sept|Sep|Oct|Nov|Dec"

@@ -30,8 +30,9 @@ static const struct {
 	{ ITEM_CREDIT, "\\(?(?:REUTERS|Reuters|AP|AFP|Xinhua)/[A-Z][A-Za-z .'-]"
 	    "+\\)?$" },
 	/* 新华社北京1月25日电, (新华社北京1月25日电), 本报讯 (dateline.h) */
-	{ ITEM_DATELINE, "[(（]?" DL_ZH "[)）]?" },
-	{ ITEM_DATELINE, DL_ZH_NEWS },
+	{ ITEM_DATELINE, "[(（【]?" DL_ZH "[)）】]?" },
+	{ ITEM_DATELINE, "[(（【]?" DL_ZH_MEDIA "[)）】]?" },
+	{ ITEM_DATELINE, "[(（【]?" DL_ZH_NEWS "[)）】]?" },
 	/* WASHINGTON (AP) —, BOGOTA, March 13 - */
 	{ ITEM_DATELINE, DL_EN },
 	{ ITEM_DATELINE, DL_EN_BARE },

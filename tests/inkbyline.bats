@@ -41,6 +41,17 @@ by() {
 		echo "stderr: $stderr"; false; }
 }
 
+@test "after a paper's own dateline: in brackets, or in the open up to the text" {
+	run -0 by '本报讯(实习记者 靳鸽 记者 何杰) 见一男子抢包。'
+	assert_output 'by.reporter=靳鸽 by.reporter=何杰'
+	run -0 by '南都讯 记者刘凡 周昌和 任笑一 继推出日票后，深圳将设头等车厢。'
+	assert_output 'by.reporter=刘凡 by.reporter=周昌和 by.reporter=任笑一'
+	run -0 by '荆楚网消息(记者张扬 通讯员殷莉红、刘永慧)暴雨来袭。'
+	assert_output 'by.reporter=张扬 by.correspondent=殷莉红 by.correspondent=刘永慧'
+	run -0 by '他们致力于经济发展。(记者 陈伟 整理)'
+	assert_output 'by.editor=陈伟'
+}
+
 @test "staff and agency: ■新华社记者 with no name, 新华社发 with no person" {
 	run -0 by '□新华社记者'
 	assert_output 'by.staff=新华社'

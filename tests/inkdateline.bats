@@ -59,6 +59,21 @@ dl() {
 	done
 }
 
+@test "papers and sites: X报讯, 【X报讯】, X网…日讯, X网…日消息, 新华08网" {
+	run -0 dl '新京报讯 (记者邢世伟)公安部昨日通报。'
+	assert_output 'dl=新京报讯 dl.agency=新京报 dl.pos=lead'
+	run -0 dl '【深圳商报讯】(记者 肖怀礼)展会开幕。'
+	assert_output 'dl=深圳商报讯 dl.agency=深圳商报 dl.pos=lead'
+	run -0 dl '千龙网北京7月26日讯(记者冯强 张驰)今天晚上下雨。'
+	assert_output 'dl=千龙网北京7月26日讯 dl.agency=千龙网 dl.place=北京 dl.date=--07-26 dl.pos=lead'
+	run -0 dl '中广网遂川6月13日消息(记者胡啸)水位上涨。'
+	assert_output 'dl=中广网遂川6月13日消息 dl.agency=中广网 dl.place=遂川 dl.date=--06-13 dl.pos=lead'
+	run -0 dl '新华08网上海6月6日电 (记者有之炘)债市波动。'
+	assert_line --partial 'dl.agency=新华08网 dl.place=上海 dl.date=--06-06'
+	run -0 dl '全市拟装6万电子眼监控地沟油。'
+	assert_output ''
+}
+
 @test "-y gives the year; a printed year wins" {
 	run -0 dl '新华社北京1月25日电 会议召开。' -y 2026
 	assert_line --partial 'dl.date=2026-01-25'
