@@ -64,6 +64,7 @@ static const struct {
 	{ "特约记者", "reporter", false },
 	{ "实习记者", "reporter", false },
 	{ "责任编辑", "editor", false },
+	{ "采写", "reporter", false },
 	{ "通讯员", "correspondent", false },
 	{ "实习生", "reporter", false },
 	{ "记者", "reporter", false },
@@ -110,6 +111,7 @@ org_like(const char *p, size_t n)
 struct reading {
 	const struct rec *r;
 	bool	 strict;	/* names must open with a known surname */
+	bool	 bare;		/* names with no role word will do: (刘保奇) */
 	bool	 bad;		/* not a byline after all */
 	const char *role;	/* the role of the names being read */
 	size_t	 mark;		/* tags.n where the names of that role start */
@@ -145,6 +147,8 @@ retag(struct reading *rd, const char *role)
 	struct buf old = { 0 };
 	const char *p, *end, *eq, *next;
 
+	if (tags.n == rd->mark)
+		return;		/* 新华社发 … 摄 with no name: nothing to retag */
 	buf_add(&old, tags.p + rd->mark, tags.n - rd->mark);
 	tags.n = rd->mark;
 	for (p = old.p, end = old.p + old.n; p < end; p = next) {
@@ -226,9 +230,11 @@ piece(struct reading *rd, const char *p, size_t n)
 			names(rd, p + start, i - start);
 		}
 		if (!roles[k].suffix) {
+			/* 摄影/新京报记者 X: 记者 does not undo 摄影 */
 			if (roles[k].role == NULL)
 				rd->issued = true;
-			else
+			else if (!(rd->role != NULL && tags.n == rd->mark &&
+			    strcmp(roles[k].role, "reporter") == 0))
 				rd->role = roles[k].role;
 			rd->mark = tags.n;
 		}
@@ -283,7 +289,7 @@ chinese(struct reading *rd, const char *p, size_t n)
 	}
 	if (!rd->bad)
 		piece(rd, p + start, n - start);
-	if (rd->roles == 0)
+	if (rd->roles == 0 && !(rd->bare && rd->people > 0))
 		rd->bad = true;
 	finish(rd);
 }
@@ -429,13 +435,15 @@ is_english(const char *p, size_t n)
 
 /*
  * Read p[0, n) as a byline; its tags go on tags, or nothing if it is
- * not one.  strict: no brackets or pattern vouch for it, so its names
- * must open with a known surname.
+ * not one.  strict: it is vouched for by its place alone, so its names
+ * must open with a known surname, and then names with no role word
+ * (刘保奇, 中国台湾网 刘海伟) are reporters.
  */
 static bool
 reading(const struct rec *r, const char *p, size_t n, bool strict)
 {
-	struct reading rd = { .r = r, .strict = strict, .mark = tags.n };
+	struct reading rd = { .r = r, .strict = strict, .bare = strict,
+	    .mark = tags.n };
 	size_t before = tags.n;
 
 	while (n > 0 && (p[0] == ' ' || starts(p, n, "■") ||
@@ -550,6 +558,31 @@ unbracketed(const char *p, size_t n)
 	return last;
 }
 
+/* where the text after the last sentence starts, or 0 */
+static size_t
+last_sentence(const char *p, size_t n)
+{
+	static const char *const stops[] = { "。”", "。", "！", "？", "”" };
+	size_t best = 0;
+
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		size_t k = strlen(stops[i]);
+		size_t from = n > 90 + k ? n - 90 - k : 0;
+
+		for (size_t j = n - (n >= k ? k : n); j + k <= n && j >= from;
+		    j--) {
+			if (memcmp(p + j, stops[i], k) == 0) {
+				if (j + k > best)
+					best = j + k;
+				break;
+			}
+			if (j == 0)
+				break;
+		}
+	}
+	return best < n ? best : 0;
+}
+
 /* the span of text a byline took, for -s */
 struct span {
 	size_t	 start, end;
@@ -614,7 +647,8 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 				size_t b = p[o - 1] == '(' ? 1 : 3;
 
 				if ((k == 0 || sp[0].end <= o - b) &&
-				    reading(r, p + o, n - e - o, false))
+				    (reading(r, p + o, n - e - o, false) ||
+				    reading(r, p + o, n - e - o, true)))
 					sp[k++] = (struct span){ o - b, n };
 				break;
 			}
@@ -635,6 +669,10 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 			}
 		if (reading(r, from, (size_t)(p + n - from), false))
 			sp[k++] = (struct span){ (size_t)(from - p), n };
+	} else if ((o = last_sentence(p, n)) > 0 && n - o <= 90 &&
+	    (k == 0 || sp[0].end <= o) && reading(r, p + o, n - o, true)) {
+		/* after the last sentence: …请大家放心。”本报记者朱秦冀 */
+		sp[k++] = (struct span){ o, n };
 	}
 	return k;
 }

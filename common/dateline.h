@@ -31,12 +31,13 @@
 	"(?:" DL_DATE ")?" DL_END
 /*
  * 千龙网北京7月26日讯, 新华08网上海6月6日电, 中国网6月11日讯: any paper,
- * site or station (a name ending in 网, 报, 社 or 台), with a date.
+ * site or station (a name ending in 网, 报, 社 or 台, the longest that
+ * fits: 中国台湾网), with a date.
  */
-#define DL_ZH_MEDIA "(?<via>据)?(?<agency>\\p{Han}{1,6}?(?:[0-9]{2})?" \
+#define DL_ZH_MEDIA "(?<via>据)?(?<agency>\\p{Han}{1,6}(?:[0-9]{2})?" \
 	"[网报社台])" DL_PLACE DL_DATE DL_END
 /* 本报讯, 新京报讯, 南都讯, 荆楚网消息: a paper's own news, no place */
-#define DL_ZH_NEWS "(?<agency>本报|\\p{Han}{1,6}?[网报社台都])(?:讯|消息)"
+#define DL_ZH_NEWS "(?<agency>本报|\\p{Han}{1,6}[网报社台都])(?:讯|消息)"
 #define DL_MONTH "January|February|March|April|June|July|August|" \
 	"September|October|November|December|Jan|Feb|Mar|Apr|May|Jun|Jul|" \
 	"Aug|Sept|Sep|Oct|Nov|Dec"

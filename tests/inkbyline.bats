@@ -59,6 +59,9 @@ by() {
 	assert_output 'by.staff=新华社'
 	run -0 by '新华社发'
 	assert_output 'by.agency=新华社'
+	# a credit word with no name before it (undefined behaviour once, under SAN=1)
+	run -0 by '新华社记者 摄'
+	assert_output 'by.staff=新华社'
 	run -0 by '■新华社记者 张三 李四'
 	assert_output 'by.reporter=张三 by.reporter=李四'
 }
