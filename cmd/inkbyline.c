@@ -53,6 +53,15 @@ help(void)
 	exit(out_finish());
 }
 
+/* does p[0, n) open with s? */
+static bool
+starts(const char *p, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	return n >= k && memcmp(p, s, k) == 0;
+}
+
 /* --- Chinese bylines -------------------------------------------------- */
 
 /* role words, the longest first; suffix ones follow the names they name */
@@ -98,12 +107,19 @@ org_like(const char *p, size_t n)
 	static const char *const ends[] = { "社", "台", "报", "网", "站", "部",
 	    "局", "院", "会", "团", "处", "厅", "委", "办", "中心", "频道" };
 
+	/* agencies by their short names: 新华社/路透 */
+	static const char *const short_names[] = { "路透", "美联", "法新",
+	    "彭博", "共同", "塔斯" };
+
 	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
 		size_t k = strlen(ends[i]);
 
 		if (n >= k && memcmp(p + n - k, ends[i], k) == 0)
 			return true;
 	}
+	for (size_t i = 0; i < sizeof short_names / sizeof short_names[0]; i++)
+		if (n == 6 && memcmp(p, short_names[i], 6) == 0)
+			return true;
 	return false;
 }
 
@@ -300,7 +316,8 @@ chinese(struct reading *rd, const char *p, size_t n)
 static bool
 org_word(const char *p, size_t n)
 {
-	static const char *const words[] = { "Press", "News", "Reuters",
+	static const char *const words[] = { "Press", "News", "Reuter",
+	    "REUTER",
 	    "Times", "Post", "Agency", "Service", "Bloomberg", "AFP",
 	    "Xinhua", "Correspondent", "Writer", "Staff", "Editor", "Journal",
 	    "Daily", "Herald", "Network", "Radio", "Television", "Magazine",
@@ -320,7 +337,13 @@ person(const char *p, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || p[i - 1] == ' ') {
-			if (!(p[i] >= 'A' && p[i] <= 'Z'))
+			/* a capital, or a particle: d'Afflisio, van Dam, de la */
+			if (!(p[i] >= 'A' && p[i] <= 'Z') && !starts(p + i,
+			    n - i, "d'") && !starts(p + i, n - i, "van ") &&
+			    !starts(p + i, n - i, "von ") &&
+			    !starts(p + i, n - i, "de ") &&
+			    !starts(p + i, n - i, "la ") &&
+			    !starts(p + i, n - i, "bin "))
 				return false;
 			words++;
 		} else if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' &&
@@ -352,6 +375,9 @@ people(struct reading *rd, const char *role, const char *p, size_t n)
 		const char *comma = memchr(p, ',', (size_t)(end - p));
 		const char *stop = comma != NULL ? comma : end;
 		const char *and = memmem(p, (size_t)(stop - p), " and ", 5);
+
+		if (and == NULL)
+			and = memmem(p, (size_t)(stop - p), " AND ", 5);
 		const char *q = and != NULL ? and : stop;
 		size_t k = (size_t)(q - p);
 
@@ -389,6 +415,7 @@ english(struct reading *rd, const char *p, size_t n)
 		{ "Photo by ", "photographer" },
 		{ "By ", "reporter" },
 		{ "by ", "reporter" },
+		{ "BY ", "reporter" },
 	};
 	const char *end = p + n;
 
@@ -417,17 +444,10 @@ english(struct reading *rd, const char *p, size_t n)
 /* --- where bylines stand ------------------------------------------------ */
 
 static bool
-starts(const char *p, size_t n, const char *s)
-{
-	size_t k = strlen(s);
-
-	return n >= k && memcmp(p, s, k) == 0;
-}
-
-static bool
 is_english(const char *p, size_t n)
 {
-	return starts(p, n, "By ") || starts(p, n, "Reporting by ") ||
+	return starts(p, n, "By ") || starts(p, n, "by ") ||
+	    starts(p, n, "BY ") || starts(p, n, "Reporting by ") ||
 	    starts(p, n, "Additional reporting by ") ||
 	    starts(p, n, "Writing by ") || starts(p, n, "Editing by ") ||
 	    starts(p, n, "Compiled by ");
@@ -503,7 +523,9 @@ after_dateline(const struct rec *r, const char *p, size_t n)
 
 	if (i >= 0) {
 		struct slice v = tag_value(r->tag[i]);
-		const char *at = v.n > 0 ? memmem(p, reach, v.p, v.n) : NULL;
+		/* a dateline after a headline run into the lead stands further */
+		const char *at = v.n > 0 ? memmem(p, n > 200 ? 200 : n, v.p,
+		    v.n) : NULL;
 
 		/* the dateline's text, as it stands (no escapes in it) */
 		if (at != NULL) {

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -43,11 +44,19 @@ static const char *const leads[] = {
 /* a Chinese dateline in brackets that closes a paragraph */
 static const char tail[] = "[(（](?:" DL_ZH "|" DL_ZH_MEDIA ")[)）]";
 
+/*
+ * A Chinese dateline after a headline run into its lead with no break
+ * (…宽松系误读本报讯(记者张然)根据…, as scraped pages have them), with
+ * a byline or a space after it.
+ */
+static const char glued[] = "(?:" DL_ZH "|" DL_ZH_MEDIA "|" DL_ZH_NEWS ")"
+    "(?=[ (（【]|记者)";
+
 /* how far in from either end a dateline can reach */
 #define HEAD	256
 #define TAIL	160
 
-static pcre2_code *lead_re, *tail_re;
+static pcre2_code *lead_re, *tail_re, *glued_re;
 static pcre2_match_data *md;
 static bool strip;
 static int year;		/* -y, 0 if not given */
@@ -137,6 +146,7 @@ compile_all(const char *file)
 	buf_add(&all, "", 1);
 	lead_re = compile(all.p, PCRE2_ANCHORED, "inkdateline");
 	tail_re = compile(tail, PCRE2_ENDANCHORED, "inkdateline");
+	glued_re = compile(glued, 0, "inkdateline");
 	md = pcre2_match_data_create(32, NULL);
 	buf_free(&all);
 }
@@ -214,7 +224,7 @@ month_name(struct slice s)
 	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
 	for (int i = 0; i < 12; i++)
-		if (s.n >= 3 && memcmp(s.p, names[i], 3) == 0)
+		if (s.n >= 3 && strncasecmp(s.p, names[i], 3) == 0)
 			return i + 1;
 	return number(s);
 }
@@ -318,6 +328,15 @@ blank_from(const char *p, size_t n, size_t from)
 	return true;
 }
 
+/* is p[0, n) a headline run into a lead: no sentence ended in it? */
+static bool
+headline_before(const char *p, size_t n)
+{
+	return memmem(p, n, "。", 3) == NULL && memmem(p, n, "！", 3) == NULL &&
+	    memmem(p, n, "？", 3) == NULL && memchr(p, '!', n) == NULL &&
+	    memchr(p, '?', n) == NULL && memchr(p, '.', n) == NULL;
+}
+
 static void
 take(void *ctx, const struct rec *r, const char *line, size_t len)
 {
@@ -353,6 +372,14 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		base = text;
 		end = ov[1];
 		pos = blank_from(text, n, end) ? "alone" : "lead";
+	} else if (pcre2_match(glued_re, (PCRE2_SPTR)text, head, 0,
+	    PCRE2_NO_UTF_CHECK, md, NULL) >= 0 && ov[0] > 0 &&
+	    ov[0] <= 120 && headline_before(text, ov[0])) {
+		re = glued_re;
+		base = text;
+		start = ov[0];
+		end = ov[1];
+		pos = "lead";
 	} else if (n >= 2 && (text[n - 1] == ')' || (n >= 3 &&
 	    memcmp(text + n - 3, "）", 3) == 0)) && pcre2_match(tail_re,
 	    (PCRE2_SPTR)text + tl, n - tl, 0, PCRE2_NO_UTF_CHECK, md,
@@ -374,7 +401,20 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		const char *keep = text;
 		size_t k = n;
 
-		if (strcmp(pos, "lead") == 0) {
+		if (strcmp(pos, "lead") == 0 && start > 0) {
+			/* the headline before it stays, then the rest */
+			out_write(line, (size_t)(r->text.p - line));
+			out_esc(text, start);
+			keep = base + end;
+			k = (size_t)(text + n - keep);
+			trim(&keep, &k);
+			out_esc(keep, k);
+			out_write(r->text.p + r->text.n, (size_t)(line + len -
+			    (r->text.p + r->text.n)));
+			out_write(tags.p, tags.n);
+			out_putc('\n');
+			return;
+		} else if (strcmp(pos, "lead") == 0) {
 			keep = base + end;
 			k = (size_t)(text + n - keep);
 		} else {

@@ -38,17 +38,22 @@
 	"[网报社台])" DL_PLACE DL_DATE DL_END
 /* 本报讯, 新京报讯, 南都讯, 荆楚网消息: a paper's own news, no place */
 #define DL_ZH_NEWS "(?<agency>本报|\\p{Han}{1,6}[网报社台都])(?:讯|消息)"
-#define DL_MONTH "January|February|March|April|June|July|August|" \
+/* month names, as typed in a hurry too: "MArch 3", "FEb 26" */
+#define DL_MONTH "(?i:January|February|March|April|June|July|August|" \
 	"September|October|November|December|Jan|Feb|Mar|Apr|May|Jun|Jul|" \
-	"Aug|Sept|Sep|Oct|Nov|Dec"
+	"Aug|Sept|Sep|Oct|Nov|Dec)"
 /* WASHINGTON (AP) —, BEIJING, Jan. 25 (Xinhua) --, SPRINGFIELD, Ill. (AP) — */
 #define DL_EN "(?<place>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.]+" \
 	"(?: [A-Z][A-Za-z.]+)?)*)(?:, (?<month>" DL_MONTH ")\\.? " \
 	"(?<day>\\d{1,2})(?:, (?<year>\\d{4}))?)? " \
 	"\\((?<agency>AP|Reuters|AFP|Xinhua|UPI|Bloomberg|dpa|Kyodo)\\) ?" \
 	"(?:--|—|–|-)"
-/* BOGOTA, March 13 - (Reuters-21578: no agency in the dateline) */
-#define DL_EN_BARE "(?<place>[A-Z][A-Z.' -]{2,}(?:, [A-Z][A-Za-z.]+)*), " \
+/*
+ * BOGOTA, March 13 -, FORT COLLINS, Colo., March 3 -, Oklahoma City,
+ * March 3 - (Reuters-21578: no agency in the dateline)
+ */
+#define DL_EN_BARE "(?<place>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]*)*" \
+	"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)*), " \
 	"(?<month>" DL_MONTH ")\\.? (?<day>\\d{1,2}) -"
 
 #endif
