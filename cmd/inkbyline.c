@@ -689,7 +689,8 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 			} else if (starts(x, (size_t)(p + n - x), "。")) {
 				break;
 			}
-		if (reading(r, from, (size_t)(p + n - from), false))
+		if ((k == 0 || sp[0].end <= (size_t)(from - p)) &&
+		    reading(r, from, (size_t)(p + n - from), false))
 			sp[k++] = (struct span){ (size_t)(from - p), n };
 	} else if ((o = last_sentence(p, n)) > 0 && n - o <= 90 &&
 	    (k == 0 || sp[0].end <= o) && reading(r, p + o, n - o, true)) {
@@ -744,27 +745,23 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		k = find(r, text, n, sp);
 	}
 	if (k > 0 && strip) {
-		const char *a = text, *b;
-		size_t an = sp[0].start, bn;
+		/* the text outside the bylines, the spaces they leave trimmed */
+		size_t from = 0;
 
-		b = text + sp[k - 1].end;
-		bn = n - sp[k - 1].end;
-		if (k == 2) {
-			/* the text between the two */
-			a = text + sp[0].end;
-			an = sp[1].start - sp[0].end;
-			b = text + n;
-			bn = 0;
-		} else if (sp[0].start == 0) {
-			an = 0;
-		}
 		out_write(line, (size_t)(r->text.p - line));
-		while (bn > 0 && *b == ' ')
-			b++, bn--;
-		while (an > 0 && a[an - 1] == ' ' && bn == 0)
-			an--;
-		out_esc(a, an);
-		out_esc(b, bn);
+		for (size_t i = 0; i <= k; i++) {
+			size_t to = i < k ? sp[i].start : n;
+			const char *q = text + from;
+			size_t m = to - from;
+
+			while (m > 0 && *q == ' ')
+				q++, m--;
+			while (m > 0 && q[m - 1] == ' ')
+				m--;
+			out_esc(q, m);
+			if (i < k)
+				from = sp[i].end;
+		}
 		out_write(r->text.p + r->text.n, (size_t)(line + len -
 		    (r->text.p + r->text.n)));
 	} else {

@@ -120,6 +120,13 @@ by() {
 	assert_output "$(printf '学校启用。\tsrc=1-1\tby.reporter=李晓婷\n\tby.staff=新华社\n驶过铁路桥。\tby.photographer=鞠鹏')"
 }
 
+@test "-s with a byline opening and a credit closing the same paragraph; overlapping ones (found by fuzz_byline)" {
+	printf 'd\t0\t1\tpara\t新华社北京1月25日电(记者 李晓婷)学校启用。新华社记者 鞠鹏 摄\nd\t0\t2\tpara\t(记 李电记者张宿夾发 朱慧卿 作\n' > r
+	run -0 bash -c 'inkbyline -s < r | cut -f 5-'
+	assert_line --index 0 "$(printf '新华社北京1月25日电学校启用。\tby.reporter=李晓婷\tby.photographer=鞠鹏')"
+	[ "${#lines[@]}" -eq 2 ]
+}
+
 @test "idempotent: a record with by. tags is passed on as it is" {
 	printf 'd\t0\t1\tpara\t(记者 李晓婷)学校启用。\n' > r
 	inkbyline < r > once
