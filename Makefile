@@ -83,6 +83,8 @@ bench:
 	bench/inknorm.sh
 	bench/inksplit.sh
 	bench/split-eval.sh
+	bench/inktag.sh
+	bench/tag-eval.sh
 
 # libFuzzer, FUZZTIME seconds per harness (needs clang)
 FUZZTIME ?= 60

@@ -31,7 +31,7 @@
 #include "utf8.h"
 
 static const char usage[] =
-    "usage: inkdateline [-hsV] [-p file] [-y year] [-R size]\n";
+    "usage: inkdateline [-hPsV] [-p file] [-y year] [-R size]\n";
 
 /* the datelines that open a paragraph (or are all of it) */
 static const char *const leads[] = {
@@ -75,6 +75,7 @@ help(void)
 	    "  -s, --strip             take the dateline out of the text\n"
 	    "  -y, --year=YEAR         the year of datelines that print none\n"
 	    "  -p, --patterns=FILE     more patterns, one PCRE2 pattern a line\n"
+	    "  -P, --print-patterns    print the patterns in use and exit\n"
 	    "  -R, --max-record=SIZE   skip records longer than SIZE "
 	    "(default 64M)\n"
 	    "  -h, --help              show this help\n"
@@ -105,7 +106,7 @@ compile(const char *pattern, uint32_t flags, const char *what)
 
 /* the table's lead patterns after the user's (-p), as one alternation */
 static void
-compile_all(const char *file)
+compile_all(const char *file, bool print)
 {
 	struct buf all = { 0 };
 	char *line = NULL;
@@ -144,6 +145,12 @@ compile_all(const char *file)
 		buf_add(&all, ")", 1);
 	}
 	buf_add(&all, "", 1);
+	if (print) {
+		/* as grep -P takes them: lead (anchored), glued, tail ($) */
+		printf("lead\t(?J)^(?:%s)\nglued\t(?J)%s\ntail\t(?J)%s$\n", all.p, glued,
+		    tail);
+		exit(out_finish());
+	}
 	lead_re = compile(all.p, PCRE2_ANCHORED, "inkdateline");
 	tail_re = compile(tail, PCRE2_ENDANCHORED, "inkdateline");
 	glued_re = compile(glued, 0, "inkdateline");
@@ -437,6 +444,7 @@ static const struct option longopts[] = {
 	{ "strip", no_argument, NULL, 's' },
 	{ "year", required_argument, NULL, 'y' },
 	{ "patterns", required_argument, NULL, 'p' },
+	{ "print-patterns", no_argument, NULL, 'P' },
 	{ "max-record", required_argument, NULL, 'R' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -448,12 +456,13 @@ main(int argc, char *argv[])
 {
 	size_t maxrec = 64 << 20;
 	const char *patterns = NULL;
+	bool print = false;
 	int c;
 
 	err_init(argv[0]);
 	out_init();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "sy:p:R:hV", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "sy:p:PR:hV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case 's':
@@ -465,13 +474,16 @@ main(int argc, char *argv[])
 		case 'p':
 			patterns = optarg;
 			break;
+		case 'P':
+			print = true;
+			break;
 		default:
 			opt_common(c, optarg, argv[optind - 1], usage, help,
 			    &maxrec);
 		}
 	}
 	err_stdin_only(argc, argv, optind, usage);
-	compile_all(patterns);
+	compile_all(patterns, print);
 	rec_each(STDIN_FILENO, maxrec, take, NULL);
 	end_doc();
 	return out_finish();

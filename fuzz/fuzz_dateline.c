@@ -17,7 +17,7 @@ static void
 tagger_init(void)
 {
 	err_init("inkdateline");
-	compile_all(NULL);
+	compile_all(NULL, false);
 }
 
 static void
