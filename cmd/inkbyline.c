@@ -748,7 +748,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		/* the text outside the bylines, the spaces they leave trimmed */
 		size_t from = 0;
 
-		out_write(line, (size_t)(r->text.p - line));
+		rec_write_before_text(r, line);
 		for (size_t i = 0; i <= k; i++) {
 			size_t to = i < k ? sp[i].start : n;
 			const char *q = text + from;
@@ -762,8 +762,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 			if (i < k)
 				from = sp[i].end;
 		}
-		out_write(r->text.p + r->text.n, (size_t)(line + len -
-		    (r->text.p + r->text.n)));
+		rec_write_after_text(r, line, len);
 	} else {
 		out_write(line, len);
 	}

@@ -410,14 +410,13 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 
 		if (strcmp(pos, "lead") == 0 && start > 0) {
 			/* the headline before it stays, then the rest */
-			out_write(line, (size_t)(r->text.p - line));
+			rec_write_before_text(r, line);
 			out_esc(text, start);
 			keep = base + end;
 			k = (size_t)(text + n - keep);
 			trim(&keep, &k);
 			out_esc(keep, k);
-			out_write(r->text.p + r->text.n, (size_t)(line + len -
-			    (r->text.p + r->text.n)));
+			rec_write_after_text(r, line, len);
 			out_write(tags.p, tags.n);
 			out_putc('\n');
 			return;
@@ -429,10 +428,9 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 			    (size_t)(base + start - text);
 		}
 		trim(&keep, &k);
-		out_write(line, (size_t)(r->text.p - line));
+		rec_write_before_text(r, line);
 		out_esc(keep, k);
-		out_write(r->text.p + r->text.n, (size_t)(line + len -
-		    (r->text.p + r->text.n)));
+		rec_write_after_text(r, line, len);
 	} else {
 		out_write(line, len);
 	}

@@ -311,3 +311,17 @@ rec_each(int fd, size_t maxrec, rec_fn *fn, void *ctx)
 	in_close(&in);
 	rec_free(&r);
 }
+
+void
+rec_write_before_text(const struct rec *r, const char *line)
+{
+	out_write(line, (size_t)(r->text.p - line));
+}
+
+void
+rec_write_after_text(const struct rec *r, const char *line, size_t len)
+{
+	const char *end = r->text.p + r->text.n;
+
+	out_write(end, (size_t)(line + len - end));
+}

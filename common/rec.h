@@ -45,6 +45,14 @@ bool	slice_eq(struct slice s, const char *str);
  * The input must have passed rec_parse().
  */
 size_t	rec_unesc(const char *p, size_t n, char *dst);
+/*
+ * The line r was parsed from, written again around a new TEXT: all before
+ * its TEXT field, then (after the caller's out_esc() of the new text) all
+ * after it, its tags; no newline.
+ */
+void	rec_write_before_text(const struct rec *r, const char *line);
+void	rec_write_after_text(const struct rec *r, const char *line,
+	    size_t len);
 /* write "DOC TAB ART TAB SEQ TAB KIND TAB" (DOC and KIND as in the stream) */
 void	rec_write_head(struct slice doc, uint64_t art, uint64_t seq,
 	    struct slice kind);

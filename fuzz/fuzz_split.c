@@ -12,12 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #define main inksplit_main
 #include "../cmd/inksplit.c"
 #undef main
+#include "feed.h"
 
 static const char *const roles[] = {
 	"title", "kicker", "deck", "section", "byline", "dateline", "body",
@@ -66,35 +66,6 @@ records(const uint8_t *data, size_t size, size_t *len)
 	}
 	*len = b.n;
 	return b.p;
-}
-
-/* split the records in p[0, n) with take(); the output, malloc'd */
-static char *
-split(int fd, const char *p, size_t n, size_t *len)
-{
-	struct rec r;
-	const char *end = p + n, *nl;
-	char *got;
-	off_t k;
-
-	ftruncate(fd, 0);
-	lseek(fd, 0, SEEK_SET);
-	rec_init(&r);
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (rec_parse(&r, p, (size_t)(nl - p)) != NULL)
-			abort();
-		take(NULL, &r, p, (size_t)(nl - p));
-	}
-	end_doc();
-	out_flush();
-	rec_free(&r);
-	k = lseek(fd, 0, SEEK_CUR);
-	got = malloc((size_t)k + 1);
-	if (pread(fd, got, (size_t)k, 0) != k)
-		abort();
-	*len = (size_t)k;
-	return got;
 }
 
 static void
@@ -157,9 +128,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in = records(data, size, &inlen);
 	if (in == NULL)
 		return 0;
-	out = split(fd, in, inlen, &outlen);
+	out = feed(fd, in, inlen, &outlen);
 	check(in, inlen, out, outlen);
-	again = split(fd, out, outlen, &againlen);
+	again = feed(fd, out, outlen, &againlen);
 	if (againlen != outlen || memcmp(again, out, outlen) != 0)
 		abort();
 	free(in);

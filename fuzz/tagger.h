@@ -13,35 +13,7 @@
  * pieces taken out; what tagger_check() asks of each record; and the output, read
  * again, comes out the same.
  */
-#include <sys/mman.h>
-
-static char *
-run(int fd, const char *p, size_t n, size_t *len)
-{
-	struct rec r;
-	const char *end = p + n, *nl;
-	char *got;
-	off_t k;
-
-	ftruncate(fd, 0);
-	lseek(fd, 0, SEEK_SET);
-	rec_init(&r);
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (rec_parse(&r, p, (size_t)(nl - p)) != NULL)
-			abort();
-		take(NULL, &r, p, (size_t)(nl - p));
-	}
-	end_doc();
-	out_flush();
-	rec_free(&r);
-	k = lseek(fd, 0, SEEK_CUR);
-	got = malloc((size_t)k + 1);
-	if (pread(fd, got, (size_t)k, 0) != k)
-		abort();
-	*len = (size_t)k;
-	return got;
-}
+#include "feed.h"
 
 /* can a be had from b by taking bytes out? */
 static bool
@@ -116,9 +88,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (in.n == 0)
 		return 0;
-	out = run(fd, in.p, in.n, &outlen);
+	out = feed(fd, in.p, in.n, &outlen);
 	check(in.p, in.n, out, outlen);
-	again = run(fd, out, outlen, &againlen);
+	again = feed(fd, out, outlen, &againlen);
 	if (againlen != outlen || memcmp(again, out, outlen) != 0)
 		abort();
 	buf_free(&in);
