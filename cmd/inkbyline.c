@@ -778,24 +778,21 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static bool
+option(int c, char *arg)
+{
+	(void)arg;
+	if (c != 's')
+		return false;
+	strip = true;
+	return true;
+}
+
 int
 main(int argc, char *argv[])
 {
-	size_t maxrec = 64 << 20;
-	int c;
+	static const struct filter f = { usage, "sR:hV", longopts, help,
+	    option, NULL, take, end_doc };
 
-	err_init(argv[0]);
-	out_init();
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "sR:hV", longopts, NULL)) != -1) {
-		if (c == 's')
-			strip = true;
-		else
-			opt_common(c, optarg, argv[optind - 1], usage, help,
-			    &maxrec);
-	}
-	err_stdin_only(argc, argv, optind, usage);
-	rec_each(STDIN_FILENO, maxrec, take, NULL);
-	end_doc();
-	return out_finish();
+	return opt_filter(&f, argc, argv);
 }

@@ -449,40 +449,43 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* -p and -P, kept for start() */
+static const char *patterns;
+static bool print;
+
+static bool
+option(int c, char *arg)
+{
+	switch (c) {
+	case 's':
+		strip = true;
+		return true;
+	case 'y':
+		year = (int)xstrtonum(arg, 1000, 9999, "--year", usage);
+		return true;
+	case 'p':
+		patterns = arg;
+		return true;
+	case 'P':
+		print = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+start(size_t maxrec)
+{
+	(void)maxrec;
+	compile_all(patterns, print);
+}
+
 int
 main(int argc, char *argv[])
 {
-	size_t maxrec = 64 << 20;
-	const char *patterns = NULL;
-	bool print = false;
-	int c;
+	static const struct filter f = { usage, "sy:p:PR:hV", longopts, help,
+	    option, start, take, end_doc };
 
-	err_init(argv[0]);
-	out_init();
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "sy:p:PR:hV", longopts, NULL)) !=
-	    -1) {
-		switch (c) {
-		case 's':
-			strip = true;
-			break;
-		case 'y':
-			year = (int)xstrtonum(optarg, 1000, 9999, "--year", usage);
-			break;
-		case 'p':
-			patterns = optarg;
-			break;
-		case 'P':
-			print = true;
-			break;
-		default:
-			opt_common(c, optarg, argv[optind - 1], usage, help,
-			    &maxrec);
-		}
-	}
-	err_stdin_only(argc, argv, optind, usage);
-	compile_all(patterns, print);
-	rec_each(STDIN_FILENO, maxrec, take, NULL);
-	end_doc();
-	return out_finish();
+	return opt_filter(&f, argc, argv);
 }

@@ -550,54 +550,61 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-int
-main(int argc, char *argv[])
+static bool
+option(int c, char *arg)
 {
-	size_t maxrec = 64 << 20;
-	int c;
-
-	err_init(argv[0]);
-	out_init();
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "rtmjf:HaR:hV", longopts, NULL))
-	    != -1) {
-		switch (c) {
-		case 'r':
-			mode = RAW;
-			break;
-		case 't':
-			mode = TEXT;
-			break;
-		case 'm':
-			mode = MARKDOWN;
-			break;
-		case 'j':
-			mode = JSON;
-			break;
-		case 'f':
-			mode = TABLE;
-			set_columns(optarg);
-			break;
-		case 'H':
-			header = true;
-			break;
-		case 'a':
-			articles = true;
-			break;
-		default:
-			opt_common(c, optarg, argv[optind - 1], usage, help,
-			    &maxrec);
-		}
+	switch (c) {
+	case 'r':
+		mode = RAW;
+		return true;
+	case 't':
+		mode = TEXT;
+		return true;
+	case 'm':
+		mode = MARKDOWN;
+		return true;
+	case 'j':
+		mode = JSON;
+		return true;
+	case 'f':
+		mode = TABLE;
+		set_columns(arg);
+		return true;
+	case 'H':
+		header = true;
+		return true;
+	case 'a':
+		articles = true;
+		return true;
+	default:
+		return false;
 	}
+}
+
+static void
+start(size_t maxrec)
+{
+	(void)maxrec;
 	check_options();
-	err_stdin_only(argc, argv, optind, usage);
 	if (header)
 		print_header();
-	rec_each(STDIN_FILENO, maxrec, take, NULL);
+}
+
+static void
+end(void)
+{
 	if (art.n > 0)
 		flush_article();
 	if (replaced > 0)
 		err_warn(NULL, 0, 0, "%llu invalid UTF-8 bytes written as "
 		    "U+FFFD in JSON", (unsigned long long)replaced);
-	return out_finish();
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct filter f = { usage, "rtmjf:HaR:hV", longopts,
+	    help, option, start, take, end };
+
+	return opt_filter(&f, argc, argv);
 }

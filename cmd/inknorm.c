@@ -313,42 +313,44 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-int
-main(int argc, char *argv[])
+static bool
+option(int c, char *arg)
 {
 	static const char *const folds[] = { "none", "ascii", NULL };
 	static const char *const spaces[] = { "keep", "insert", "strip", NULL };
-	size_t maxrec = 64 << 20;
-	int c, mode;
+	int mode;
 
-	err_init(argv[0]);
-	out_init();
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "lF:kA:R:hV", longopts, NULL))
-	    != -1) {
-		switch (c) {
-		case 'l':
-			perline = true;
-			break;
-		case 'F':
-			set_mode("--fold", optarg, folds, &mode);
-			nopts.fold_ascii = mode == 1;
-			break;
-		case 'k':
-			nopts.keep_cjk_punct = true;
-			break;
-		case 'A':
-			set_mode("--autospace", optarg, spaces, &mode);
-			nopts.autospace = (enum autospace)mode;
-			break;
-		default:
-			opt_common(c, optarg, argv[optind - 1], usage, help,
-			    &maxrec);
-		}
+	switch (c) {
+	case 'l':
+		perline = true;
+		return true;
+	case 'F':
+		set_mode("--fold", arg, folds, &mode);
+		nopts.fold_ascii = mode == 1;
+		return true;
+	case 'k':
+		nopts.keep_cjk_punct = true;
+		return true;
+	case 'A':
+		set_mode("--autospace", arg, spaces, &mode);
+		nopts.autospace = (enum autospace)mode;
+		return true;
+	default:
+		return false;
 	}
-	err_stdin_only(argc, argv, optind, usage);
+}
+
+static void
+start(size_t maxrec)
+{
 	para_init(&builder, maxrec, emit, NULL);
-	rec_each(STDIN_FILENO, maxrec, take, NULL);
-	end_doc();
-	return out_finish();
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct filter f = { usage, "lF:kA:R:hV", longopts, help,
+	    option, start, take, end_doc };
+
+	return opt_filter(&f, argc, argv);
 }

@@ -674,16 +674,8 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	size_t maxrec = 64 << 20;
-	int c;
+	static const struct filter f = { usage, "R:hV", longopts, help, NULL,
+	    NULL, take, end_doc };
 
-	err_init(argv[0]);
-	out_init();
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "R:hV", longopts, NULL)) != -1)
-		opt_common(c, optarg, argv[optind - 1], usage, help, &maxrec);
-	err_stdin_only(argc, argv, optind, usage);
-	rec_each(STDIN_FILENO, maxrec, take, NULL);
-	end_doc();
-	return out_finish();
+	return opt_filter(&f, argc, argv);
 }

@@ -6,7 +6,11 @@
 #ifndef INK_OPT_H
 #define INK_OPT_H
 
+#include <getopt.h>
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "rec.h"
 
 /*
  * Handle option c (its argument arg, as given bad), or exit: -h calls
@@ -15,5 +19,25 @@
  */
 void	opt_common(int c, const char *arg, const char *given,
 	    const char *usage, void (*help)(void), size_t *maxrec);
+
+/*
+ * A filter of records, from the options to the exit status: messages
+ * named after argv[0], stdout buffered, the options parsed (option()
+ * takes the program's own and says false for the rest, which go to
+ * opt_common()), stdin only, start() given --max-record, every record to
+ * take(), then end().  Returns the exit status, for main() to return.
+ */
+struct filter {
+	const char *usage;
+	const char *shortopts;		/* for getopt_long(), with R:hV */
+	const struct option *longopts;
+	void	(*help)(void);
+	bool	(*option)(int c, char *arg);		/* may be NULL */
+	void	(*start)(size_t maxrec);		/* may be NULL */
+	rec_fn	*take;
+	void	(*end)(void);				/* may be NULL */
+};
+
+int	opt_filter(const struct filter *f, int argc, char *argv[]);
 
 #endif
