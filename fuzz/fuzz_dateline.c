@@ -30,11 +30,17 @@ tagger_options(uint8_t b)
 static void
 check_date(struct slice v)
 {
+	char s[11];
 	int y, m, d;
 
-	if (v.n == 7 && sscanf(v.p, "--%2d-%2d", &m, &d) == 2)
+	/* the value is no C string: a copy that ends */
+	if (v.n > 10)
+		abort();
+	memcpy(s, v.p, v.n);
+	s[v.n] = '\0';
+	if (v.n == 7 && sscanf(s, "--%2d-%2d", &m, &d) == 2)
 		y = 2000;
-	else if (v.n != 10 || sscanf(v.p, "%4d-%2d-%2d", &y, &m, &d) != 3)
+	else if (v.n != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3)
 		abort();
 	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
 		abort();
