@@ -35,6 +35,8 @@ static bool strip;
 /* the document being read, and what is said of it at its end */
 static struct buf doc;
 static uint64_t invalid;
+/* the paragraph being read had invalid UTF-8 where a byline could be */
+static bool bad_utf8;
 static struct buf raw, tags;
 
 static void
@@ -456,15 +458,23 @@ is_english(const char *p, size_t n)
 /*
  * Read p[0, n) as a byline; its tags go on tags, or nothing if it is
  * not one.  strict: it is vouched for by its place alone, so its names
- * must open with a known surname, and then names with no role word
- * (刘保奇, 中国台湾网 刘海伟) are reporters.
+ * must open with a known surname.  bare: names with no role word will do
+ * ((刘保奇), (中国台湾网 刘海伟) in closing brackets), as reporters, and
+ * strictly.
  */
 static bool
-reading(const struct rec *r, const char *p, size_t n, bool strict)
+reading(const struct rec *r, const char *p, size_t n, bool strict,
+    bool bare)
 {
-	struct reading rd = { .r = r, .strict = strict, .bare = strict,
+	struct reading rd = { .r = r, .strict = strict || bare, .bare = bare,
 	    .mark = tags.n };
 	size_t before = tags.n;
+
+	/* only what is read needs to be UTF-8 (inknorm makes it so) */
+	if (utf8_count_invalid(p, n) > 0) {
+		bad_utf8 = true;
+		return false;
+	}
 
 	while (n > 0 && (p[0] == ' ' || starts(p, n, "■") ||
 	    starts(p, n, "□") || starts(p, n, "●") || starts(p, n, "◆")))
@@ -478,6 +488,40 @@ reading(const struct rec *r, const char *p, size_t n, bool strict)
 	if (rd.bad)
 		tags.n = before;
 	return !rd.bad;
+}
+
+/*
+ * Might p[0, n) hold a byline: a character that opens a role word (记者,
+ * 通讯员, 编辑, 编译, 摄, 作, 发, 采写, 实习生) or an English "by"?  One
+ * pass, a table look-up a character.
+ */
+static bool
+cue(const char *p, size_t n)
+{
+	static const uint32_t opens[] = { 0x8bb0, 0x901a, 0x7f16, 0x6444,
+	    0x4f5c, 0x53d1, 0x91c7, 0x5b9e };
+	static uint8_t table[0x10000 / 8];
+	static bool made;
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (!made) {
+		for (size_t i = 0; i < sizeof opens / sizeof opens[0]; i++)
+			table[opens[i] / 8] |= 1u << (opens[i] % 8);
+		made = true;
+	}
+	for (size_t i = 0; i + 1 < n; i++) {
+		if ((u[i] & 0xf0) == 0xe0 && i + 2 < n) {
+			uint32_t cp = (uint32_t)(u[i] & 0x0f) << 12 |
+			    (uint32_t)(u[i + 1] & 0x3f) << 6 | (u[i + 2] & 0x3f);
+
+			if (table[cp / 8] & (1u << (cp % 8)))
+				return true;
+			i += 2;
+		} else if ((u[i] | 0x20) == 'b' && (u[i + 1] | 0x20) == 'y') {
+			return true;
+		}
+	}
+	return false;
 }
 
 /* sentence punctuation: a paragraph that has it is not all byline */
@@ -620,6 +664,19 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 	struct item_span it;
 	size_t chars = utf8_chars(p, n), k = 0, o, c;
 
+	size_t head = utf8_head(p, n, 256), tl = utf8_tail(p, n, 256);
+	bool closes = n > 2 && (p[n - 1] == ')' || starts(p + n - 3, 3, "）"));
+
+	/*
+	 * Without a role word or an English lead in reach of either end, only
+	 * names in closing brackets ((刘保奇)) can be a byline: most
+	 * paragraphs stop here.
+	 */
+	if (!cue(p, head) && !cue(p + tl, n - tl) && !is_english(p, n)) {
+		if (!closes)
+			return 0;
+		chars = 61;	/* skip to the closing brackets */
+	}
 	/* a paragraph of its own: short, no sentence in it */
 	if (chars <= 60 && !has_sentence(p, n)) {
 		enum item kind = item_find(p, n, &it);
@@ -636,7 +693,7 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 			m -= b + (q[m - b - 1] == ')' ? 1 : 3);
 			vouched = true;
 		}
-		if (reading(r, q, m, !vouched)) {
+		if (reading(r, q, m, !vouched, false)) {
 			sp[0] = (struct span){ 0, n };
 			return 1;
 		}
@@ -651,11 +708,11 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 		size_t b = p[o] == '(' ? 1 : 3;
 		size_t e = p[o + c - 1] == ')' ? 1 : 3;
 
-		if (reading(r, p + o + b, c - b - e, false))
+		if (reading(r, p + o + b, c - b - e, false, false))
 			sp[k++] = (struct span){ o, o + c };
 	} else if (o > 0 && o < n && role_at(p + o, n - o) >= 0 &&
 	    (c = unbracketed(p + o, n - o)) > 0 &&
-	    reading(r, p + o, c, false)) {
+	    reading(r, p + o, c, false, false)) {
 		/* in the open: 南都讯 记者刘凡 周昌和 任笑一 继推出… */
 		sp[k++] = (struct span){ o, o + c };
 	}
@@ -669,8 +726,8 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 				size_t b = p[o - 1] == '(' ? 1 : 3;
 
 				if ((k == 0 || sp[0].end <= o - b) &&
-				    (reading(r, p + o, n - e - o, false) ||
-				    reading(r, p + o, n - e - o, true)))
+				    (reading(r, p + o, n - e - o, false, false) ||
+				    reading(r, p + o, n - e - o, false, true)))
 					sp[k++] = (struct span){ o - b, n };
 				break;
 			}
@@ -690,10 +747,10 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 				break;
 			}
 		if ((k == 0 || sp[0].end <= (size_t)(from - p)) &&
-		    reading(r, from, (size_t)(p + n - from), false))
+		    reading(r, from, (size_t)(p + n - from), false, false))
 			sp[k++] = (struct span){ (size_t)(from - p), n };
 	} else if ((o = last_sentence(p, n)) > 0 && n - o <= 90 &&
-	    (k == 0 || sp[0].end <= o) && reading(r, p + o, n - o, true)) {
+	    (k == 0 || sp[0].end <= o) && reading(r, p + o, n - o, true, false)) {
 		/* after the last sentence: …请大家放心。”本报记者朱秦冀 */
 		sp[k++] = (struct span){ o, n };
 	}
@@ -714,7 +771,7 @@ static void
 take(void *ctx, const struct rec *r, const char *line, size_t len)
 {
 	const char *text = r->text.p;
-	size_t n = r->text.n, k = 0, head, tl;
+	size_t n = r->text.n, k = 0;
 	struct span sp[2];
 
 	(void)ctx;
@@ -730,19 +787,17 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		text = d;
 	}
 	tags.n = 0;
-	head = utf8_head(text, n, 256);
-	tl = utf8_tail(text, n, 256);
+	bad_utf8 = false;
 	for (size_t i = 0; i < r->ntag && k == 0; i++)
 		if (starts(r->tag[i].p, r->tag[i].n, "by."))
 			k = 1;	/* read already: passed on as it is */
 	if (k == 1 || n == 0) {
 		k = 0;
-	} else if (utf8_count_invalid(text, head > 0 ? head : 1) > 0 ||
-	    utf8_count_invalid(text + tl, n - tl) > 0) {
-		invalid++;
 	} else {
 		/* the middle of a long paragraph is never read: see find() */
 		k = find(r, text, n, sp);
+		if (k == 0 && bad_utf8)
+			invalid++;
 	}
 	if (k > 0 && strip) {
 		/* the text outside the bylines, the spaces they leave trimmed */

@@ -60,6 +60,9 @@ static pcre2_code *lead_re, *tail_re, *glued_re;
 static pcre2_match_data *md;
 static bool strip;
 static int year;		/* -y, 0 if not given */
+/* -p and -P, kept for start() */
+static const char *patterns;
+static bool print;
 
 /* the document being read, and its paragraphs with invalid UTF-8 */
 static struct buf doc;
@@ -106,7 +109,7 @@ compile(const char *pattern, uint32_t flags, const char *what)
 
 /* the table's lead patterns after the user's (-p), as one alternation */
 static void
-compile_all(const char *file, bool print)
+compile_all(const char *file, bool show)
 {
 	struct buf all = { 0 };
 	char *line = NULL;
@@ -145,7 +148,7 @@ compile_all(const char *file, bool print)
 		buf_add(&all, ")", 1);
 	}
 	buf_add(&all, "", 1);
-	if (print) {
+	if (show) {
 		/* as grep -P takes them: lead (anchored), glued, tail ($) */
 		printf("lead\t(?J)^(?:%s)\nglued\t(?J)%s\ntail\t(?J)%s$\n", all.p, glued,
 		    tail);
@@ -352,6 +355,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 	const pcre2_code *re = NULL;
 	const char *pos = NULL;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	bool zh, lead, closes;
 
 	(void)ctx;
 	if (r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n) != 0) {
@@ -368,18 +372,31 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 	/* only the ends are read: only they need to be UTF-8 */
 	head = utf8_head(text, n, HEAD);
 	tl = utf8_tail(text, n, TAIL);
-	if (rec_tag(r, "dl", 0) >= 0 || n == 0) {
-		/* tagged already: inkdateline | inkdateline is inkdateline */
+	/*
+	 * What no dateline can do without: 电, 讯 or 消息, or a dash, in
+	 * reach of the start; a closing bracket at the end.  Most paragraphs
+	 * have none, and are not looked at further (unless -p adds patterns,
+	 * which could need anything).
+	 */
+	zh = memmem(text, head, "电", 3) != NULL || memmem(text, head, "讯", 3)
+	    != NULL || memmem(text, head, "消息", 6) != NULL;
+	lead = patterns != NULL || zh || memchr(text, '-', head) != NULL ||
+	    memmem(text, head, "—", 3) != NULL || memmem(text, head, "–", 3) !=
+	    NULL;
+	closes = n >= 2 && (text[n - 1] == ')' || (n >= 3 &&
+	    memcmp(text + n - 3, "）", 3) == 0));
+	if (rec_tag(r, "dl", 0) >= 0 || n == 0 || !(lead || closes)) {
+		/* tagged already (inkdateline | inkdateline is inkdateline) */
 	} else if (utf8_count_invalid(text, head > 0 ? head : 1) > 0 ||
 	    utf8_count_invalid(text + tl, n - tl) > 0) {
 		invalid++;
-	} else if (pcre2_match(lead_re, (PCRE2_SPTR)text, head, 0,
+	} else if (lead && pcre2_match(lead_re, (PCRE2_SPTR)text, head, 0,
 	    PCRE2_NO_UTF_CHECK | (head < n ? PCRE2_NOTEOL : 0), md, NULL) >= 0) {
 		re = lead_re;
 		base = text;
 		end = ov[1];
 		pos = blank_from(text, n, end) ? "alone" : "lead";
-	} else if (pcre2_match(glued_re, (PCRE2_SPTR)text, head, 0,
+	} else if (zh && pcre2_match(glued_re, (PCRE2_SPTR)text, head, 0,
 	    PCRE2_NO_UTF_CHECK, md, NULL) >= 0 && ov[0] > 0 &&
 	    ov[0] <= 120 && headline_before(text, ov[0])) {
 		re = glued_re;
@@ -387,8 +404,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		start = ov[0];
 		end = ov[1];
 		pos = "lead";
-	} else if (n >= 2 && (text[n - 1] == ')' || (n >= 3 &&
-	    memcmp(text + n - 3, "）", 3) == 0)) && pcre2_match(tail_re,
+	} else if (closes && pcre2_match(tail_re,
 	    (PCRE2_SPTR)text + tl, n - tl, 0, PCRE2_NO_UTF_CHECK, md,
 	    NULL) >= 0) {
 		re = tail_re;
@@ -449,9 +465,6 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* -p and -P, kept for start() */
-static const char *patterns;
-static bool print;
 
 static bool
 option(int c, char *arg)

@@ -1,6 +1,7 @@
 /*
  * names: see names.h.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "names.h"
@@ -41,20 +42,46 @@ in(const char *set, size_t setlen, const char *p, size_t width)
 	return false;
 }
 
+/* the code point of the 3-byte character at p */
+static uint32_t
+cp3(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+	    (u[2] & 0x3f);
+}
+
 /* the weight of a surname of `chars` characters at p, 0 if none */
 static double
 surname(const char *p, size_t n, size_t *chars)
 {
+	/* the single surnames as a table by code point, made once */
+	static uint8_t tier[0x10000];
+	static bool made;
+
+	if (!made) {
+		for (size_t i = 0; i + 3 <= sizeof rare - 1; i += 3)
+			tier[cp3(rare + i)] = 1;
+		for (size_t i = 0; i + 3 <= sizeof common - 1; i += 3)
+			tier[cp3(common + i)] = 2;
+		made = true;
+	}
 	if (n >= 6 && in(compound, sizeof compound - 1, p, 6)) {
 		*chars = 2;
 		return 1.0;
 	}
 	*chars = 1;
-	if (n >= 3 && in(common, sizeof common - 1, p, 3))
+	if (n < 3 || ((unsigned char)p[0] & 0xf0) != 0xe0)
+		return 0;
+	switch (tier[cp3(p)]) {
+	case 2:
 		return 1.0;
-	if (n >= 3 && in(rare, sizeof rare - 1, p, 3))
+	case 1:
 		return 0.3;
-	return 0;
+	default:
+		return 0;
+	}
 }
 
 bool
