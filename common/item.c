@@ -120,7 +120,7 @@ match(pcre2_code *re, const char *p, size_t n, bool cut)
 }
 
 /* how far the patterns read: the head of a text, and its tail */
-#define HEAD	256
+#define HEAD	192
 #define TAIL	64
 
 /*
@@ -164,24 +164,30 @@ item_find(const char *p, size_t n, struct item_span *span)
 	/*
 	 * The patterns read no further than HEAD bytes in (a dateline, a
 	 * byline) or TAIL bytes from the end (a credit): only those need to
-	 * be valid UTF-8, and are checked, cut on character boundaries.
+	 * be valid UTF-8, and are checked, cut on character boundaries, once
+	 * the cheap tests (the first character, the last) say a pattern may
+	 * match.  A text all of stray bytes has empty windows: its first
+	 * byte is the bad one.
 	 */
-	/* (a text all of stray bytes has empty windows: its first is bad) */
-	if (utf8_count_invalid(p, head > 0 || n == 0 ? head : 1) > 0 ||
-	    utf8_count_invalid(p + tail, n - tail) > 0) {
-		s.invalid = true;
-	} else if (n > 0 && may_open(p, head) &&
-	    match(starts, p, head, head < n)) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		PCRE2_SPTR m = pcre2_get_mark(md);
+	if (n > 0 && may_open(p, head)) {
+		if (utf8_count_invalid(p, head > 0 ? head : 1) > 0) {
+			s.invalid = true;
+		} else if (match(starts, p, head, head < n)) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			PCRE2_SPTR m = pcre2_get_mark(md);
 
-		s.kind = table[strtoul((const char *)m, NULL, 10)].kind;
-		s.end = ov[1];
-	} else {
+			s.kind = table[strtoul((const char *)m, NULL, 10)].kind;
+			s.end = ov[1];
+		}
+	}
+	if (s.kind == ITEM_NONE && !s.invalid) {
 		last = utf8_before(p, &end);
 		if (last == ')' || last == 0xff09)
 			last = utf8_before(p, &end);
 		if ((last == 0x6444 || last == 0x4f5c) &&
+		    utf8_count_invalid(p + tail, n - tail) > 0) {
+			s.invalid = true;
+		} else if ((last == 0x6444 || last == 0x4f5c) &&
 		    match(ends, p + tail, n - tail, false)) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 

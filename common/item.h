@@ -34,7 +34,8 @@ struct item_span {
 /*
  * The item the normalized text p[0, n) opens with, or a credit it ends
  * with (start > 0 then); ITEM_NONE if neither, or if the bytes the
- * patterns would read (its first 256 and last 64) are not valid UTF-8.
+ * patterns would read (its first 192 and last 64) are not valid UTF-8
+ * (span->invalid then), which is checked only where a pattern may match.
  */
 enum item item_find(const char *p, size_t n, struct item_span *span);
 

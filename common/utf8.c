@@ -36,6 +36,38 @@ utf8_encode(uint32_t cp, char *buf)
 	return 4;
 }
 
+#ifdef __SSE2__
+/*
+ * The bytes of whole characters of U+1000 to U+CFFF and U+E000 to U+FFFF
+ * (leads E1 to EC, EE, EF: no overlong form, no surrogate possible) that
+ * open p[0, n), fifteen bytes a step: CJK text is nearly all of them.
+ */
+static size_t
+cjk_run(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (n - i >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_and_si128(x, _mm_set1_epi8((char)0xc0)),
+		    _mm_set1_epi8((char)0x80)));
+		/* E1 to EF, less ED */
+		unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xe1)), x),
+		    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)0xef)), x)))
+		    & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8((char)0xed)));
+		unsigned ok = lead & cont >> 1 & cont >> 2 & 0x1249;
+
+		if (ok != 0x1249)
+			return i + 3 * ((unsigned)__builtin_ctz(~ok & 0x1249) / 3);
+		i += 15;
+	}
+	return i;
+}
+#endif
+
 size_t
 utf8_count_invalid(const char *s, size_t n)
 {
@@ -51,6 +83,10 @@ utf8_count_invalid(const char *s, size_t n)
 		while (n - i >= 16 && _mm_movemask_epi8(_mm_loadu_si128(
 		    (const __m128i *)(p + i))) == 0)
 			i += 16;
+		if (i == n)
+			break;
+		/* ideographs, three bytes each, five at a time: see below */
+		i += cjk_run(p + i, n - i);
 		if (i == n)
 			break;
 #endif

@@ -141,11 +141,11 @@ starts() {
 	assert_output "$(printf 'd\t1\t1\ttitle\tPort opens\nd\t1\t2\tbody\tNEWTOWN, March 2 (Reuters) - It opened.')"
 }
 
-@test "invalid UTF-8: said once per document, taken as body text, nothing lost, status 0" {
-	printf 'd\t0\t1\tpara\tbad \377 bytes\nd\t0\t2\tpara\tmore \376\n' > r
+@test "invalid UTF-8 where the patterns read: said once per document, taken as body text, nothing lost, status 0" {
+	printf 'd\t0\t1\tpara\t新华社北京1月25日电 bad \377 bytes.\nd\t0\t2\tpara\t图为\376 港口。\nd\t0\t3\tpara\tbad \375 elsewhere.\n' > r
 	run -0 --separate-stderr inksplit < r
 	[ "$stderr" = "inksplit: d: 2 paragraphs with invalid UTF-8 taken as body text (inknorm replaces it)" ]
-	assert_output "$(printf 'd\t1\t1\tbody\tbad \377 bytes\nd\t1\t2\tbody\tmore \376')"
+	assert_output "$(printf 'd\t1\t1\tbody\t新华社北京1月25日电 bad \377 bytes.\nd\t1\t2\tbody\t图为\376 港口。\nd\t1\t3\tbody\tbad \375 elsewhere.')"
 }
 
 @test "a paragraph of stray continuation bytes longer than the windows read: body, whole" {
