@@ -25,7 +25,7 @@ LIBS_inkdateline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkbyline = $(shell $(PKG) --libs libpcre2-8)
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8)
 
-COMMON  = err out in buf rec utf8 enc src lines norm item para md opt names
+COMMON  = err out in buf rec utf8 enc src lines norm item para md opt names pat
 OBJ     = $(COMMON:%=obj/common/%.o)
 BINS    = $(PROGS:%=bin/%)
 MANS    = $(wildcard man/*.[157])

@@ -25,12 +25,17 @@
 #include "names.h"
 #include "opt.h"
 #include "out.h"
+#include "pat.h"
 #include "rec.h"
 #include "utf8.h"
 
-static const char usage[] = "usage: inkbyline [-hsV] [-R size]\n";
+static const char usage[] = "usage: inkbyline [-hsV] [-p file] [-R size]\n";
 
 static bool strip;
+/* -p: the user's patterns, as one alternation, and where they match */
+static const char *patterns;
+static pcre2_code *user_re;
+static pcre2_match_data *user_md;
 
 /* the document being read, and what is said of it at its end */
 static struct buf doc;
@@ -47,6 +52,10 @@ help(void)
 	    "by.ROLE=NAME\n(reporter, correspondent, photographer, "
 	    "illustrator, editor, translator),\nby.staff=ORG, by.agency=ORG.\n\n"
 	    "  -s, --strip             take the byline out of the text\n"
+	    "  -p, --patterns=FILE     more forms, one PCRE2 pattern a line, "
+	    "named groups\n"
+	    "                          reporter, photographer... for the "
+	    "people\n"
 	    "  -R, --max-record=SIZE   skip records longer than SIZE "
 	    "(default 64M)\n"
 	    "  -h, --help              show this help\n"
@@ -655,6 +664,40 @@ struct span {
 };
 
 /*
+ * The user's patterns (-p) on a window of p: each group named after a
+ * role (reporter, correspondent, photographer, illustrator, editor,
+ * translator, staff, agency) that is set gives a tag, its text trimmed.
+ */
+static bool
+user(const char *p, size_t n, size_t off, struct span *sp)
+{
+	static const char *const names[] = { "reporter", "correspondent",
+	    "photographer", "illustrator", "editor", "translator", "staff",
+	    "agency" };
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(user_md);
+	size_t before = tags.n;
+
+	if (n == 0 || utf8_count_invalid(p + off, n) > 0 ||
+	    pcre2_match(user_re, (PCRE2_SPTR)p + off, n, 0, PCRE2_NO_UTF_CHECK,
+	    user_md, NULL) < 0)
+		return false;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t k;
+		const char *v = pat_group(user_re, user_md, p + off, names[i],
+		    &k);
+
+		while (k > 0 && *v == ' ')
+			v++, k--;
+		while (k > 0 && v[k - 1] == ' ')
+			k--;
+		if (k > 0)
+			add(names[i], v, k);
+	}
+	*sp = (struct span){ off + ov[0], off + ov[1] };
+	return tags.n > before;
+}
+
+/*
  * Look for the bylines of a paragraph where they stand; their spans in
  * sp (two at most).  Returns how many.
  */
@@ -666,6 +709,11 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 
 	size_t head = utf8_head(p, n, 256), tl = utf8_tail(p, n, 256);
 	bool closes = n > 2 && (p[n - 1] == ')' || starts(p + n - 3, 3, "）"));
+
+	/* the user's forms first: the head, then the tail */
+	if (user_re != NULL && (user(p, head, 0, &sp[0]) ||
+	    user(p, n - tl, tl, &sp[0])))
+		return 1;
 
 	/*
 	 * Without a role word or an English lead in reach of either end, only
@@ -827,6 +875,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 
 static const struct option longopts[] = {
 	{ "strip", no_argument, NULL, 's' },
+	{ "patterns", required_argument, NULL, 'p' },
 	{ "max-record", required_argument, NULL, 'R' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -836,18 +885,40 @@ static const struct option longopts[] = {
 static bool
 option(int c, char *arg)
 {
-	(void)arg;
-	if (c != 's')
+	switch (c) {
+	case 's':
+		strip = true;
+		return true;
+	case 'p':
+		patterns = arg;
+		return true;
+	default:
 		return false;
-	strip = true;
-	return true;
+	}
+}
+
+static void
+start(size_t maxrec)
+{
+	struct buf all = { 0 };
+
+	(void)maxrec;
+	if (patterns == NULL)
+		return;
+	pat_file(&all, patterns);
+	if (all.n == 0)
+		return;
+	buf_add(&all, "", 1);
+	user_re = pat_compile(all.p, 0, "inkbyline");
+	user_md = pcre2_match_data_create(32, NULL);
+	buf_free(&all);
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct filter f = { usage, "sR:hV", longopts, help,
-	    option, NULL, take, end_doc };
+	static const struct filter f = { usage, "sp:R:hV", longopts, help,
+	    option, start, take, end_doc };
 
 	return opt_filter(&f, argc, argv);
 }

@@ -12,10 +12,7 @@
  * one PCRE2 alternation with named groups: via, agency, place, year,
  * month, day.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <errno.h>
 #include <getopt.h>
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +24,7 @@
 #include "err.h"
 #include "opt.h"
 #include "out.h"
+#include "pat.h"
 #include "rec.h"
 #include "utf8.h"
 
@@ -87,76 +85,27 @@ help(void)
 	exit(out_finish());
 }
 
-static pcre2_code *
-compile(const char *pattern, uint32_t flags, const char *what)
-{
-	pcre2_code *re;
-	PCRE2_SIZE at;
-	PCRE2_UCHAR msg[120];
-	int e;
-
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES | flags, &e, &at,
-	    NULL);
-	if (re == NULL) {
-		pcre2_get_error_message(e, msg, sizeof msg);
-		err_fatal("%s: pattern does not compile at offset %zu: %s",
-		    what, (size_t)at, (char *)msg);
-	}
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
 
 /* the table's lead patterns after the user's (-p), as one alternation */
 static void
 compile_all(const char *file, bool show)
 {
 	struct buf all = { 0 };
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	long lineno = 0;
-	FILE *f;
 
-	if (file != NULL) {
-		if ((f = fopen(file, "r")) == NULL)
-			err_fatal("%s: %s", file, strerror(errno));
-		while ((n = getline(&line, &cap, f)) != -1) {
-			char what[64];
-
-			lineno++;
-			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] ==
-			    '\r'))
-				line[--n] = '\0';
-			if (n == 0 || line[0] == '#')
-				continue;
-			/* each one alone first, to name the line at fault */
-			snprintf(what, sizeof what, "%s:%ld", file, lineno);
-			pcre2_code_free(compile(line, 0, what));
-			buf_add(&all, all.n ? "|(?:" : "(?:", all.n ? 4 : 3);
-			buf_add(&all, line, (size_t)n);
-			buf_add(&all, ")", 1);
-		}
-		if (ferror(f))
-			err_fatal("%s: %s", file, strerror(errno));
-		fclose(f);
-		free(line);
-	}
-	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++) {
-		buf_add(&all, all.n ? "|(?:" : "(?:", all.n ? 4 : 3);
-		buf_add(&all, leads[i], strlen(leads[i]));
-		buf_add(&all, ")", 1);
-	}
+	if (file != NULL)
+		pat_file(&all, file);
+	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++)
+		pat_alt(&all, leads[i], strlen(leads[i]));
 	buf_add(&all, "", 1);
 	if (show) {
 		/* as grep -P takes them: lead (anchored), glued, tail ($) */
-		printf("lead\t(?J)^(?:%s)\nglued\t(?J)%s\ntail\t(?J)%s$\n", all.p, glued,
-		    tail);
+		printf("lead\t(?J)^(?:%s)\nglued\t(?J)%s\ntail\t(?J)%s$\n",
+		    all.p, glued, tail);
 		exit(out_finish());
 	}
-	lead_re = compile(all.p, PCRE2_ANCHORED, "inkdateline");
-	tail_re = compile(tail, PCRE2_ENDANCHORED, "inkdateline");
-	glued_re = compile(glued, 0, "inkdateline");
+	lead_re = pat_compile(all.p, PCRE2_ANCHORED, "inkdateline");
+	tail_re = pat_compile(tail, PCRE2_ENDANCHORED, "inkdateline");
+	glued_re = pat_compile(glued, 0, "inkdateline");
 	md = pcre2_match_data_create(32, NULL);
 	buf_free(&all);
 }
@@ -165,25 +114,10 @@ compile_all(const char *file, bool show)
 static struct slice
 group(const pcre2_code *re, const char *p, const char *name)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	PCRE2_SPTR first, last;
-	uint32_t size;
-	int rc;
+	struct slice g;
 
-	/* names may repeat across the alternation: the first one set */
-	rc = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first,
-	    &last);
-	if (rc < 0)
-		return (struct slice){ p, 0 };
-	pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &size);
-	for (PCRE2_SPTR e = first; e <= last; e += size) {
-		unsigned k = (unsigned)e[0] << 8 | e[1];
-
-		if (ov[2 * k] != PCRE2_UNSET)
-			return (struct slice){ p + ov[2 * k],
-			    ov[2 * k + 1] - ov[2 * k] };
-	}
-	return (struct slice){ p, 0 };
+	g.p = pat_group(re, md, p, name, &g.n);
+	return g;
 }
 
 /*

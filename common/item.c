@@ -1,8 +1,6 @@
 /*
  * item: see item.h.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +9,7 @@
 #include "dateline.h"
 #include "err.h"
 #include "item.h"
+#include "pat.h"
 #include "utf8.h"
 
 /*
@@ -64,22 +63,6 @@ static pcre2_match_data *md;
 /* the bytes a match of starts can open with, as PCRE2 works them out */
 static const uint8_t *firstbytes;
 
-static pcre2_code *
-compile(const char *pattern, uint32_t flags)
-{
-	pcre2_code *re;
-	PCRE2_SIZE at;
-	int e;
-
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_NO_UTF_CHECK | flags, &e, &at, NULL);
-	if (re == NULL)
-		err_fatal("item pattern does not compile at %zu: %s",
-		    (size_t)at, pattern);
-	/* without JIT the interpreter still matches */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
 
 /*
  * One alternation of the table, each branch marked with its index:
@@ -100,8 +83,8 @@ compile_items(void)
 		buf_add(&all, ")", 1);
 	}
 	buf_add(&all, "", 1);
-	starts = compile(all.p, PCRE2_ANCHORED | PCRE2_DUPNAMES);
-	ends = compile(credit_end, 0);
+	starts = pat_compile(all.p, PCRE2_ANCHORED, "item");
+	ends = pat_compile(credit_end, 0, "item");
 	if (pcre2_pattern_info(starts, PCRE2_INFO_FIRSTBITMAP, &firstbytes) != 0)
 		firstbytes = NULL;
 	buf_free(&all);

@@ -127,6 +127,20 @@ by() {
 	[ "${#lines[@]}" -eq 2 ]
 }
 
+@test "-p: forms of one's own with groups named after roles; a bad pattern names its line" {
+	printf '# our paper\n图/(?<photographer>\\p{Han}{2,3})$\n' > credit.re
+	run -0 by '港口新貌。图/王小明' -p credit.re
+	assert_output 'by.photographer=王小明'
+	run -0 by '港口新貌。图/王小明' -p credit.re -s
+	assert_output 'by.photographer=王小明'
+	printf 'd\t0\t1\tpara\t港口新貌。图/王小明\n' | inkbyline -s -p credit.re > out
+	run -0 cut -f5 out
+	assert_output '港口新貌。'
+	printf '(unclosed\n' > bad.re
+	run -2 --separate-stderr inkbyline -p bad.re < /dev/null
+	[[ "$stderr" == "inkbyline: bad.re:1: pattern does not compile at offset "* ]]
+}
+
 @test "idempotent: a record with by. tags is passed on as it is" {
 	printf 'd\t0\t1\tpara\t(记者 李晓婷)学校启用。\n' > r
 	inkbyline < r > once
