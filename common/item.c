@@ -30,8 +30,6 @@ static const struct {
 	    "+\\)?$" },
 	/* 新华社北京1月25日电, (新华社北京1月25日电), 本报讯 (dateline.h) */
 	{ ITEM_DATELINE, "[(（【]?" DL_ZH "[)）】]?" },
-	{ ITEM_DATELINE, "[(（【]?" DL_ZH_MEDIA "[)）】]?" },
-	{ ITEM_DATELINE, "[(（【]?" DL_ZH_NEWS "[)）】]?" },
 	/* WASHINGTON (AP) —, BOGOTA, March 13 - */
 	{ ITEM_DATELINE, DL_EN },
 	{ ITEM_DATELINE, DL_EN_BARE },
@@ -55,10 +53,19 @@ static const struct {
 	{ ITEM_NOTE, "(?:[(（]完[)）]|Reuters?|REUTERS?)$" },
 };
 
+/*
+ * The datelines of any paper or site (千龙网北京7月26日讯, 新京报讯) can open
+ * with any ideograph: tried apart, and only on a text that has 电, 讯 or
+ * 消息 near its start, so that the table above keeps its cheap first-
+ * character test.
+ */
+static const char media[] = "[(（【]?(?:" DL_ZH_MEDIA "|" DL_ZH_NEWS ")"
+    "[)）】]?";
+
 /* a credit that ends the text: 新华社记者 X 摄, 新华社发 X 作 */
 static const char credit_end[] = "\\s\\S{1,12}\\s?[摄作][)）]?$";
 
-static pcre2_code *starts, *ends;
+static pcre2_code *starts, *ends, *media_re;
 static pcre2_match_data *md;
 /* the bytes a match of starts can open with, as PCRE2 works them out */
 static const uint8_t *firstbytes;
@@ -85,6 +92,7 @@ compile_items(void)
 	buf_add(&all, "", 1);
 	starts = pat_compile(all.p, PCRE2_ANCHORED, "item");
 	ends = pat_compile(credit_end, 0, "item");
+	media_re = pat_compile(media, PCRE2_ANCHORED, "item");
 	if (pcre2_pattern_info(starts, PCRE2_INFO_FIRSTBITMAP, &firstbytes) != 0)
 		firstbytes = NULL;
 	buf_free(&all);
@@ -134,6 +142,31 @@ may_open(const char *p, size_t n)
 	return known[cp] == 2;
 }
 
+/*
+ * Could p[0, n) open with a paper's dateline: an ideograph or a bracket
+ * first, 电, 讯 or 消息 within 30 characters (the longest such dateline)?
+ */
+static bool
+dateline_end(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (n < 6 || (u[0] < 0xe0 && u[0] != '('))
+		return false;
+	for (size_t i = 0, k = 0; i + 2 < n && k < 30; k++) {
+		if ((u[i] & 0xf0) != 0xe0) {
+			i++;
+			continue;
+		}
+		if ((u[i] == 0xe7 && u[i + 1] == 0x94 && u[i + 2] == 0xb5) ||
+		    (u[i] == 0xe8 && u[i + 1] == 0xae && u[i + 2] == 0xaf) ||
+		    (u[i] == 0xe6 && u[i + 1] == 0xb6 && u[i + 2] == 0x88))
+			return true;
+		i += 3;
+	}
+	return false;
+}
+
 enum item
 item_find(const char *p, size_t n, struct item_span *span)
 {
@@ -161,6 +194,14 @@ item_find(const char *p, size_t n, struct item_span *span)
 
 			s.kind = table[strtoul((const char *)m, NULL, 10)].kind;
 			s.end = ov[1];
+		}
+	}
+	if (s.kind == ITEM_NONE && !s.invalid && dateline_end(p, head)) {
+		if (utf8_count_invalid(p, head > 0 ? head : 1) > 0) {
+			s.invalid = true;
+		} else if (match(media_re, p, head, head < n)) {
+			s.kind = ITEM_DATELINE;
+			s.end = pcre2_get_ovector_pointer(md)[1];
 		}
 	}
 	if (s.kind == ITEM_NONE && !s.invalid) {
