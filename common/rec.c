@@ -145,6 +145,20 @@ scan_line(struct rec *r, const char *p, size_t n)
 		for (; tabs != 0; tabs &= tabs - 1)
 			add_tab(r, i + (unsigned)__builtin_ctz(tabs));
 	}
+	if (i < n && n >= 16) {
+		/* the last, partial block: the 16 bytes that end the line */
+		size_t back = 16 - (n - i);
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + n - 16));
+		unsigned tabs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\t'))) >> back;
+
+		esc |= (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('\r')))) >> back != 0;
+		for (; tabs != 0; tabs &= tabs - 1)
+			add_tab(r, i + (unsigned)__builtin_ctz(tabs));
+		i = n;
+	}
 #endif
 	for (; i < n; i++)
 		if (p[i] == '\t')
