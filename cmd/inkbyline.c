@@ -78,7 +78,8 @@ starts(const char *p, size_t n, const char *s)
 /* role words, the longest first; suffix ones follow the names they name */
 static const struct {
 	const char *word;
-	const char *role;	/* NULL: 发, the organisation issued it */
+	const char *role;	/* NULL: 发, the organisation issued it;
+				 * after the names, 报道: their role stays */
 	bool	 suffix;
 } roles[] = {
 	{ "特约记者", "reporter", false },
@@ -94,7 +95,7 @@ static const struct {
 	{ "摄", "photographer", true },
 	{ "作", "illustrator", true },
 	{ "整理", "editor", true },
-	{ "报道", "reporter", true },
+	{ "报道", NULL, true },		/* reported: the role stays */
 	{ "发", NULL, false },
 };
 
@@ -204,6 +205,13 @@ names(struct reading *rd, const char *p, size_t n)
 			rd->bad = true;
 			return;
 		}
+	if (n > 6 && memcmp(p + n - 6, "本报", 6) == 0) {
+		/* 刘帅本报记者刘红杰: a name, then the next byline's paper */
+		names(rd, p, n - 6);
+		rd->org = p + n - 6;
+		rd->orglen = 6;
+		return;
+	}
 	if (org_like(p, n)) {
 		rd->org = p;
 		rd->orglen = n;
@@ -249,7 +257,8 @@ piece(struct reading *rd, const char *p, size_t n)
 		if (roles[k].suffix) {
 			/* the names since the last role word are its */
 			names(rd, p + start, i - start);
-			retag(rd, roles[k].role);
+			if (roles[k].role != NULL)
+				retag(rd, roles[k].role);
 		} else if (i > start && rd->roles == 0) {
 			rd->org = p + start;
 			rd->orglen = i - start;
@@ -617,6 +626,9 @@ unbracketed(const char *p, size_t n)
 		size_t start = i, chars = 0;
 
 		while (i < n && p[i] != ' ') {
+			/* 记者郑诚报道: the byline ends with 报道 */
+			if (starts(p + i, n - i, "报道") && chars >= 2)
+				return i + 6;
 			if (!is_han_at(p + i, n - i))
 				return last;
 			i += 3;

@@ -50,6 +50,10 @@ by() {
 	assert_output 'by.reporter=张扬 by.correspondent=殷莉红 by.correspondent=刘永慧'
 	run -0 by '他们致力于经济发展。(记者 陈伟 整理)'
 	assert_output 'by.editor=陈伟'
+	run -0 by '羊城晚报讯 记者郑诚报道:佛山一家企业昨日发布公告。'
+	assert_output 'by.reporter=郑诚'
+	run -0 by '新快报讯记者张恩杰 通讯员李军涛报道酒后驾车的人越来越少。'
+	assert_output 'by.reporter=张恩杰 by.correspondent=李军涛'
 }
 
 @test "staff and agency: ■新华社记者 with no name, 新华社发 with no person" {
