@@ -143,7 +143,10 @@ headline(const char *p, size_t n, size_t chars)
 	uint32_t last, cp;
 	bool closed = false;
 
-	if (chars == 0 || chars > 120 || p[0] == '<')
+	/* markup (<figure>, {{< video >}}) and link lines (專頁 →) are none */
+	if (chars == 0 || chars > 120 || p[0] == '<' || (n >= 2 &&
+	    p[0] == '{' && p[1] == '{') || (n >= 3 &&
+	    memcmp(p + n - 3, "→", 3) == 0))
 		return false;
 	for (size_t i = 0; i < n;) {
 		size_t len = utf8_decode((const unsigned char *)p + i, n - i,

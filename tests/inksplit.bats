@@ -59,6 +59,12 @@ starts() {
 	assert_output "$(printf '%s\n' '1 title' '1 deck' '1 body' '1 section' '1 body')"
 }
 
+@test "after a wide gap, a link line (… →) or a shortcode is no headline" {
+	printf '# Port opens\n\nThe port opened on Monday.\n\n\n\n全景看港口 專頁 →\n\n\n\n{{< video src="x" >}}\n\nMore on the port.\n' > a.md
+	run -0 roles a.md
+	assert_output "$(printf '%s\n' '1 title' '1 body' '1 body' '1 body' '1 body')"
+}
+
 @test "## titles after one another are stories of their own" {
 	printf '## First story\n\nText of the first.\n\n## Second story\n\nText of the second.\n' > a.md
 	run -0 roles a.md
