@@ -122,6 +122,14 @@ is_dash(const char *p, size_t n)
 }
 
 static bool
+ends_dash(const char *p, size_t n)
+{
+	return (n >= 3 && (memcmp(p + n - 3, "—", 3) == 0 ||
+	    memcmp(p + n - 3, "─", 3) == 0)) || (n >= 2 &&
+	    memcmp(p + n - 2, "--", 2) == 0);
+}
+
+static bool
 is_closer(uint32_t cp)
 {
 	return cp == 0x201d || cp == 0x2019 || cp == '"' || cp == '\'' ||
@@ -255,8 +263,9 @@ classify(const char *p, size_t n, int level, bool front, bool image,
 			return C_NOTE;
 		break;
 	}
+	/* a deck opens with a dash; --註釋-- between two is a label */
 	if (is_dash(p, n) && chars >= 4 && chars <= 60 &&
-	    memmem(p, n, "。", 3) == NULL)
+	    memmem(p, n, "。", 3) == NULL && !ends_dash(p, n))
 		return C_DASH;
 	if (field(p, n, chars))
 		return C_FIELD;

@@ -65,6 +65,12 @@ starts() {
 	assert_output "$(printf '%s\n' '1 title' '1 body' '1 body' '1 body' '1 body')"
 }
 
+@test "a label between dashes (--註釋--) inside a story is no deck of a new one" {
+	printf '# 民調結果\n\n調查於上月進行,共訪問一千人。\n\n--調查方法註釋--\n\n樣本按年齡加權。\n' > a.md
+	run -0 roles a.md
+	assert_output "$(printf '%s\n' '1 title' '1 body' '1 section' '1 body')"
+}
+
 @test "## titles after one another are stories of their own" {
 	printf '## First story\n\nText of the first.\n\n## Second story\n\nText of the second.\n' > a.md
 	run -0 roles a.md
