@@ -717,10 +717,11 @@ static size_t
 find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 {
 	struct item_span it;
-	size_t chars = utf8_chars(p, n), k = 0, o, c;
-
+	enum item kind;
+	size_t k = 0, o, c;
 	size_t head = utf8_head(p, n, 256), tl = utf8_tail(p, n, 256);
 	bool closes = n > 2 && (p[n - 1] == ')' || starts(p + n - 3, 3, "）"));
+	bool cued, whole;
 
 	/* the user's forms first: the head, then the tail */
 	if (user_re != NULL && (user(p, head, 0, &sp[0]) ||
@@ -732,14 +733,14 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 	 * names in closing brackets ((刘保奇)) can be a byline: most
 	 * paragraphs stop here.
 	 */
-	if (!cue(p, head) && !cue(p + tl, n - tl) && !is_english(p, n)) {
-		if (!closes)
-			return 0;
-		chars = 61;	/* skip to the closing brackets */
-	}
+	cued = cue(p, head) || cue(p + tl, n - tl) || is_english(p, n);
+	if (!cued && !closes)
+		return 0;
+	whole = cued && utf8_chars(p, n) <= 60 && !has_sentence(p, n);
+	/* asked once: the whole paragraph and a caption's credit both use it */
+	kind = whole || !closes ? item_find(p, n, &it) : ITEM_NONE;
 	/* a paragraph of its own: short, no sentence in it */
-	if (chars <= 60 && !has_sentence(p, n)) {
-		enum item kind = item_find(p, n, &it);
+	if (whole) {
 		bool vouched = (kind == ITEM_BYLINE || kind == ITEM_CREDIT) &&
 		    it.start == 0;
 		const char *q = p;
@@ -795,7 +796,7 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 			    starts(p + o - 3, 3, "）")))
 				break;
 		}
-	} else if (item_find(p, n, &it) == ITEM_CREDIT && it.start > 0) {
+	} else if (kind == ITEM_CREDIT && it.start > 0) {
 		/* the credit under a caption: …新华社记者 X 摄, from 新华社 on */
 		const char *from = p + it.start, *x;
 

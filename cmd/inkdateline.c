@@ -194,13 +194,10 @@ trim(const char **p, size_t *n)
 		(*n)--;
 }
 
-/*
- * The dateline matched by re in text, [start, end) of it: its tags, and
- * the text left once it is out (rest, in two pieces: before and after).
- */
+/* the tags of the dateline re matched in text, at [start, end) of it */
 static void
-dateline(const pcre2_code *re, const char *text, size_t n, size_t start,
-    size_t end, const char *pos)
+dateline(const pcre2_code *re, const char *text, size_t start, size_t end,
+    const char *pos)
 {
 	struct slice via = group(re, text, "via"), ag = group(re, text,
 	    "agency"), pl = group(re, text, "place"), y = group(re, text,
@@ -211,7 +208,6 @@ dateline(const pcre2_code *re, const char *text, size_t n, size_t start,
 	int dd = d.n ? number(d) : 0;
 	char date[16];
 
-	(void)n;
 	/* as printed: no brackets around it, no dash after it */
 	while (dln > 0 && (dl[dln - 1] == ' ' || dl[dln - 1] == '-'))
 		dln--;
@@ -352,7 +348,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		out_putc('\n');
 		return;
 	}
-	dateline(re, base, n, start, end, pos);
+	dateline(re, base, start, end, pos);
 	if (strip) {
 		/* the text without it, and the spaces it leaves */
 		const char *keep = text;

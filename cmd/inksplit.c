@@ -543,8 +543,7 @@ place(struct entry *e)
 			a.ended = true;
 		return;
 	case C_FRONT:
-		if (a.level != 0 || a.body)
-			new_article();
+		open_or_new();
 		join(e, "note");
 		return;
 	case C_FIELD:
