@@ -97,6 +97,20 @@ static const struct {
 	{ "整理", "editor", true },
 	{ "报道", NULL, true },		/* reported: the role stays */
 	{ "发", NULL, false },
+	/* the same in traditional characters (Hong Kong, Taiwan) */
+	{ "特約記者", "reporter", false },
+	{ "實習記者", "reporter", false },
+	{ "責任編輯", "editor", false },
+	{ "採寫", "reporter", false },
+	{ "通訊員", "correspondent", false },
+	{ "實習生", "reporter", false },
+	{ "記者", "reporter", false },
+	{ "編輯", "editor", false },
+	{ "編譯", "translator", false },
+	{ "攝影", "photographer", false },
+	{ "攝", "photographer", true },
+	{ "報道", NULL, true },
+	{ "發", NULL, false },
 };
 
 /* the role word at p, its index in roles, or -1 */
@@ -117,7 +131,9 @@ static bool
 org_like(const char *p, size_t n)
 {
 	static const char *const ends[] = { "社", "台", "报", "网", "站", "部",
-	    "局", "院", "会", "团", "处", "厅", "委", "办", "中心", "频道" };
+	    "局", "院", "会", "团", "处", "厅", "委", "办", "中心", "频道",
+	    "电视", "臺", "報", "網", "會", "團", "處", "廳", "辦", "頻道",
+	    "電視" };
 
 	/* agencies by their short names: 新华社/路透 */
 	static const char *const short_names[] = { "路透", "美联", "法新",
@@ -147,6 +163,7 @@ struct reading {
 	const char *org;	/* the organisation named last, and its length */
 	size_t	 orglen;
 	bool	 issued;	/* 发: the organisation issued it */
+	bool	 firstorg;	/* what opens it, before a role word, is one */
 	size_t	 roles;		/* role words read */
 };
 
@@ -224,8 +241,14 @@ names(struct reading *rd, const char *p, size_t n)
 	for (size_t k = 0; k < nm.n; k++) {
 		size_t len = nm.len[k];
 
+		/*
+		 * Vouched for by its place alone, a name opens with a known
+		 * surname and is no longer than three characters unless the
+		 * split made it so (对香港记者何必动武).
+		 */
 		if (!nm.ambiguous && (len < 6 || len > 12 || (rd->strict &&
-		    !names_surname(p + off, len)))) {
+		    (!names_surname(p + off, len) || (nm.n == 1 && len > 9 &&
+		    !names_compound(p + off, len)))))) {
 			rd->bad = true;
 			return;
 		}
@@ -250,8 +273,11 @@ piece(struct reading *rd, const char *p, size_t n)
 			i += 3;
 			continue;
 		}
-		if (roles[k].suffix && i + strlen(roles[k].word) != n) {
-			i += 3;	/* 摄 or 作 inside a name */
+		if ((roles[k].suffix && i + strlen(roles[k].word) != n) ||
+		    (roles[k].role == NULL && !roles[k].suffix &&
+		    !org_like(p + start, i - start))) {
+			/* 摄 or 作 inside a name; 发 not after a 社: 出发, 发展 */
+			i += 3;
 			continue;
 		}
 		if (roles[k].suffix) {
@@ -262,6 +288,7 @@ piece(struct reading *rd, const char *p, size_t n)
 		} else if (i > start && rd->roles == 0) {
 			rd->org = p + start;
 			rd->orglen = i - start;
+			rd->firstorg = org_like(rd->org, rd->orglen);
 		} else if (i > start) {
 			names(rd, p + start, i - start);
 		}
@@ -303,7 +330,9 @@ finish(struct reading *rd)
 {
 	if (rd->bad)
 		return;
-	if (rd->people == 0 && rd->org != NULL && rd->roles > 0)
+	/* nobody named: the staff or agency, if it is an organisation */
+	if (rd->people == 0 && rd->org != NULL && rd->roles > 0 &&
+	    org_like(rd->org, rd->orglen) && rd->firstorg)
 		add(rd->issued ? "agency" : "staff", rd->org, rd->orglen);
 	else if (rd->people == 0)
 		rd->bad = true;
@@ -508,6 +537,24 @@ reading(const struct rec *r, const char *p, size_t n, bool strict,
 	return !rd.bad;
 }
 
+/* does p[0, n) end a sentence, spaces aside (。 ！ ？ . ! ? and a ” after)? */
+static bool
+after_sentence(const char *p, size_t n)
+{
+	static const char *const stops[] = { "。", "！", "？", "”", "」",
+	    ".", "!", "?" };
+
+	while (n > 0 && p[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		size_t k = strlen(stops[i]);
+
+		if (n >= k && memcmp(p + n - k, stops[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
 /*
  * Might p[0, n) hold a byline: a character that opens a role word (记者,
  * 通讯员, 编辑, 编译, 摄, 作, 发, 采写, 实习生) or an English "by"?  One
@@ -516,8 +563,10 @@ reading(const struct rec *r, const char *p, size_t n, bool strict,
 static bool
 cue(const char *p, size_t n)
 {
+	/* 记 通 编 摄 作 发 采 实, and 記 編 攝 發 採 實 */
 	static const uint32_t opens[] = { 0x8bb0, 0x901a, 0x7f16, 0x6444,
-	    0x4f5c, 0x53d1, 0x91c7, 0x5b9e };
+	    0x4f5c, 0x53d1, 0x91c7, 0x5b9e, 0x8a18, 0x7de8, 0x651d, 0x767c,
+	    0x63a1, 0x5be6 };
 	static uint8_t table[0x10000 / 8];
 	static bool made;
 	const unsigned char *u = (const unsigned char *)p;
@@ -786,9 +835,18 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 			    starts(p + o - 3, 3, "（"))) {
 				size_t b = p[o - 1] == '(' ? 1 : 3;
 
+				/*
+				 * names alone only after a sentence:
+				 * …一个月。(刘保奇), not 辯方 (曾蔭權)
+				 */
+				/* an end mark is no name: (全文完), (待续) */
+				if (item_find(p + o - b, n - o + b, NULL) ==
+				    ITEM_NOTE)
+					break;
 				if ((k == 0 || sp[0].end <= o - b) &&
 				    (reading(r, p + o, n - e - o, false, false) ||
-				    reading(r, p + o, n - e - o, false, true)))
+				    (after_sentence(p, o - b) &&
+				    reading(r, p + o, n - e - o, false, true))))
 					sp[k++] = (struct span){ o - b, n };
 				break;
 			}

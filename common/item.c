@@ -50,7 +50,8 @@ static const struct {
 	{ ITEM_NOTE, "[(（]?(?:责任编辑|编辑|校对|审核|来源)\\s?[:：]" },
 	{ ITEM_NOTE, "[(（]?本文(?:转载|来源|来自)" },
 	/* the end mark of a story: (完), Reuter */
-	{ ITEM_NOTE, "(?:[(（]完[)）]|Reuters?|REUTERS?)$" },
+	{ ITEM_NOTE, "(?:[(（](?:全文)?完[)）]|[(（](?:未完)?待续[)）]|"
+	    "Reuters?|REUTERS?)$" },
 };
 
 /*

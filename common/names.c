@@ -92,6 +92,12 @@ names_surname(const char *p, size_t n)
 	return surname(p, n, &c) > 0;
 }
 
+bool
+names_compound(const char *p, size_t n)
+{
+	return n >= 6 && in(compound, sizeof compound - 1, p, 6);
+}
+
 /* the search for the best cut of the run and the best after it */
 struct cut {
 	const char *p;

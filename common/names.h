@@ -30,5 +30,7 @@ struct names {
 void	names_split(const char *p, size_t n, struct names *out);
 /* does the character at p (3 bytes of UTF-8) open a known surname? */
 bool	names_surname(const char *p, size_t n);
+/* do p's first two characters make a compound surname (欧阳)? */
+bool	names_compound(const char *p, size_t n);
 
 #endif

@@ -116,6 +116,19 @@ by() {
 	assert_output ''
 	run -0 by 'By the end of the year, prices rose.'
 	assert_output ''
+	# found on hkcnews: 发 in a word, an organisation's name, a phrase, an end mark
+	run -0 by '我就出發,'
+	assert_output ''
+	run -0 by '香港記者協會'
+	assert_output ''
+	run -0 by '對香港記者何必動武'
+	assert_output ''
+	run -0 by '互聯網將改變文明。(全文完)'
+	assert_output ''
+	run -0 by '辯方 (曾蔭權)'
+	assert_output ''
+	run -0 by '李風清加入服務隊。(何君健攝)'
+	assert_output 'by.photographer=何君健'
 }
 
 @test "-s takes the byline out; one alone leaves an empty text; tags already there stay first" {
