@@ -390,6 +390,49 @@ ascii_run(struct pass *ps, const unsigned char *p, size_t n)
 	return k;
 }
 
+/*
+ * Ideographs of U+4E00 to U+9FFF and the punctuation plain_punct() lets
+ * through, going on from what was written with no space pending: copied,
+ * full-width ASCII folded.  Returns the bytes read, 0 when p opens neither.
+ */
+static size_t
+cjk_run(struct pass *ps, const unsigned char *p, size_t n)
+{
+	struct buf *t = &ps->out->text;
+	size_t i = 0;
+	uint32_t cp, last = 0;
+
+	while (n - i >= 3) {
+		size_t k = han_run(p + i, n - i);
+
+		if (k > 0) {
+			memcpy(t->p + t->n, p + i, k);
+			t->n += k;
+			ps->seg->cols += k / 3 * 2;
+			i += k;
+			last = 0x4e00;	/* an ideograph: all prev is asked */
+			continue;
+		}
+		if (utf8_decode(p + i, 3, &cp) != 3 || !plain_punct(ps->o, cp))
+			break;
+		if (cp >= 0xff01) {
+			/* folded ＊ ｜ are punctuation, not Markdown */
+			cp -= 0xfee0;
+			t->p[t->n++] = (char)cp;
+			ps->seg->cols++;
+		} else {
+			memcpy(t->p + t->n, p + i, 3);
+			t->n += 3;
+			ps->seg->cols += cp >= 0x3000 ? 2 : 1;
+		}
+		last = cp;
+		i += 3;
+	}
+	if (i > 0)
+		ps->prev = last;
+	return i;
+}
+
 void
 norm_text(const struct norm_opts *o, const char *s, size_t n,
     struct norm_out *out)
@@ -411,10 +454,19 @@ norm_text(const struct norm_opts *o, const char *s, size_t n,
 			i += ascii_run(&ps, p + i, n - i);
 			continue;
 		}
-		/* ideographs going on from what was written: copied */
+		/* ideographs and plain punctuation going on: copied */
+		if (p[i] >= 0xe2 && n - i >= 3 && !ps.space && ps.zw == 0 &&
+		    !seg_empty(&ps) && o->autospace == AUTOSPACE_KEEP) {
+			size_t k = cjk_run(&ps, p + i, n - i);
+
+			if (k > 0) {
+				i += k;
+				continue;
+			}
+		}
+		/* ideographs after Latin text, with autospace: copied */
 		if (p[i] >= 0xe4 && n - i >= 3 && is_han_lead(p + i) &&
-		    !ps.space && ps.zw == 0 && !seg_empty(&ps) &&
-		    (o->autospace == AUTOSPACE_KEEP || is_cjk(ps.prev))) {
+		    !ps.space && ps.zw == 0 && !seg_empty(&ps) && is_cjk(ps.prev)) {
 			size_t k = han_run(p + i, n - i);
 
 			memcpy(out->text.p + out->text.n, p + i, k);
@@ -430,24 +482,7 @@ norm_text(const struct norm_opts *o, const char *s, size_t n,
 			len = 1;
 		}
 		i += len;
-		if (len == 3 && !ps.space && ps.zw == 0 && !seg_empty(&ps) &&
-		    o->autospace == AUTOSPACE_KEEP && plain_punct(o, cp)) {
-			/*
-			 * Punctuation that needs nothing but copying (or
-			 * folding to ASCII), with no space pending.
-			 */
-			if (cp >= 0xff01) {
-				cp -= 0xfee0;
-				/* folded ＊ ｜ are punctuation, not Markdown */
-				out->text.p[out->text.n++] = (char)cp;
-				ps.seg->cols++;
-			} else {
-				memcpy(out->text.p + out->text.n, p + i - 3, 3);
-				out->text.n += 3;
-				ps.seg->cols += cp >= 0x3000 ? 2 : 1;
-			}
-			ps.prev = cp;
-		} else if (cp == '\n' || cp == 0x2028 ||
+		if (cp == '\n' || cp == 0x2028 ||
 		    (cp == '\r' && !(i < n && p[i] == '\n'))) {
 			close_seg(&ps, SEG_LINE, n - i);
 		} else if (cp == '\f' || cp == 0x2029) {

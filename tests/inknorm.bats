@@ -24,6 +24,9 @@ texts() {
 	assert_output 'abcdef'
 	run -0 texts '中\342\200\215文 a\342\200\215b\n'
 	assert_output "$(printf '中文 a\342\200\215b')"
+	# after ideographs and punctuation copied as one run
+	run -0 texts '本身、沒有非\342\200\215法集結。\n'
+	assert_output '本身、沒有非法集結。'
 }
 
 @test "long runs: spaces, junk, markup and bad bytes found past the first sixteen bytes" {
