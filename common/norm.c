@@ -134,9 +134,12 @@ is_han_lead(const unsigned char *p)
 	    p[1] >= 0xb8)) && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
 }
 
-/* the bytes of the ideographs U+4E00 to U+9FFF that open p[0, n) */
+/*
+ * The bytes of the ideographs U+4E00 to U+9FFF that open p[0, n), copied
+ * to dst, which has room for them and sixteen bytes more.
+ */
 static inline size_t
-han_run(const unsigned char *p, size_t n)
+han_copy(char *dst, const unsigned char *p, size_t n)
 {
 	size_t i = 0;
 
@@ -161,6 +164,7 @@ han_run(const unsigned char *p, size_t n)
 		unsigned han = (lead | (e4 & b8 >> 1)) & cont >> 1 & cont >> 2 &
 		    0x1249;
 
+		_mm_storeu_si128((__m128i *)(dst + i), x);
 		if (han != 0x1249) {
 			i += 3 * ((unsigned)__builtin_ctz(~han & 0x1249) / 3);
 			break;
@@ -168,8 +172,10 @@ han_run(const unsigned char *p, size_t n)
 		i += 15;
 	}
 #endif
-	while (n - i >= 3 && is_han_lead(p + i))
+	while (n - i >= 3 && is_han_lead(p + i)) {
+		memcpy(dst + i, p + i, 3);
 		i += 3;
+	}
 	return i;
 }
 
@@ -349,9 +355,13 @@ ascii_run(struct pass *ps, const unsigned char *p, size_t n)
 	size_t k = 1;
 	unsigned marks = ascii_class[p[0]];
 	struct buf *t = &ps->out->text;
+	char *dst;
 
+	before(ps, p[0]);
+	dst = t->p + t->n;
+	dst[0] = (char)p[0];
 #ifdef __SSE2__
-	/* sixteen bytes a step, and the byte after them */
+	/* sixteen bytes a step, and the byte after them, copied as read */
 	while (n - k > 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(p + k));
 		unsigned next = printable(_mm_loadu_si128((const __m128i *)
@@ -361,6 +371,7 @@ ascii_run(struct pass *ps, const unsigned char *p, size_t n)
 		unsigned in = printable(x) | (space & next);
 		unsigned md = markdown(x);
 
+		_mm_storeu_si128((__m128i *)(dst + k), x);
 		if (in == 0xffff) {
 			marks |= md != 0 ? 2 : 0;
 			k += 16;
@@ -373,17 +384,18 @@ ascii_run(struct pass *ps, const unsigned char *p, size_t n)
 	}
 #endif
 	for (;;) {
-		while (k < n && ascii_class[p[k]] != 0)
-			marks |= ascii_class[p[k++]];
-		if (k + 1 < n && p[k] == ' ' && ascii_class[p[k + 1]] != 0)
+		while (k < n && ascii_class[p[k]] != 0) {
+			marks |= ascii_class[p[k]];
+			dst[k] = (char)p[k];
 			k++;
+		}
+		if (k + 1 < n && p[k] == ' ' && ascii_class[p[k + 1]] != 0)
+			dst[k] = (char)p[k], k++;
 		else
 			break;
 	}
 	if (marks & 2)
 		ps->seg->markup = true;
-	before(ps, p[0]);
-	memcpy(t->p + t->n, p, k);
 	t->n += k;
 	ps->seg->cols += k;
 	ps->prev = p[k - 1];
@@ -403,10 +415,9 @@ cjk_run(struct pass *ps, const unsigned char *p, size_t n)
 	uint32_t cp, last = 0;
 
 	while (n - i >= 3) {
-		size_t k = han_run(p + i, n - i);
+		size_t k = han_copy(t->p + t->n, p + i, n - i);
 
 		if (k > 0) {
-			memcpy(t->p + t->n, p + i, k);
 			t->n += k;
 			ps->seg->cols += k / 3 * 2;
 			i += k;
@@ -467,9 +478,9 @@ norm_text(const struct norm_opts *o, const char *s, size_t n,
 		/* ideographs after Latin text, with autospace: copied */
 		if (p[i] >= 0xe4 && n - i >= 3 && is_han_lead(p + i) &&
 		    !ps.space && ps.zw == 0 && !seg_empty(&ps) && is_cjk(ps.prev)) {
-			size_t k = han_run(p + i, n - i);
+			size_t k = han_copy(out->text.p + out->text.n, p + i,
+			    n - i);
 
-			memcpy(out->text.p + out->text.n, p + i, k);
 			out->text.n += k;
 			ps.seg->cols += k / 3 * 2;
 			i += k;
