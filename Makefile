@@ -2,7 +2,7 @@
 # make bench, make fuzz, make install PREFIX=..., make clean.
 
 VERSION  = 0.1.0
-PROGS    = inkcat inkfmt inknorm inksplit inkdateline inkbyline
+PROGS    = inkcat inkfmt inknorm inksplit inkdateline inkbyline inkdedup
 PREFIX  ?= /usr/local
 CC      ?= cc
 PKG     ?= pkg-config
@@ -23,6 +23,7 @@ LIBS_inknorm = $(shell $(PKG) --libs libutf8proc libpcre2-8)
 LIBS_inksplit = $(shell $(PKG) --libs libutf8proc libpcre2-8)
 LIBS_inkdateline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkbyline = $(shell $(PKG) --libs libpcre2-8)
+LIBS_inkdedup = $(shell $(PKG) --libs libutf8proc libxxhash)
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8)
 
 COMMON  = err out in buf rec utf8 enc src lines norm item para md opt names pat

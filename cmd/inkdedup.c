@@ -1,0 +1,1424 @@
+/*
+ * inkdedup: the first copy of every paragraph kept, the later ones dropped.
+ *
+ * A paragraph's key is its text folded: full-width forms to ASCII, lower
+ * case, digits to 0 with -D, punctuation, spaces and controls gone,
+ * and a leading dateline and byline cut off when inkdateline(1) and
+ * inkbyline(1) tagged them.  Exact copies share the 64-bit xxh3 of the
+ * key.  Near copies share shingles: runs of N tokens of the key (an
+ * ideograph, a symbol or a word each), sampled by winnowing; a paragraph
+ * at least -t of whose samples were seen before is a near copy.
+ *
+ * Only paragraphs kept add to the tables, so a second pass over the
+ * output drops nothing.  The tables are kept in two generations: when the
+ * newer reaches half of --max-memory the older is forgotten.  With -s
+ * they are loaded from a state file and saved back to it at the end.
+ */
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <utf8proc.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "buf.h"
+#include "err.h"
+#include "in.h"
+#include "norm.h"
+#include "opt.h"
+#include "out.h"
+#include "rec.h"
+#include "utf8.h"
+
+static const char usage[] =
+    "usage: inkdedup [-ADdehmnvV] [-t fraction] [-c chars] [-s state]\n"
+    "                [-M size] [-R size] [--keys | --reduce]\n";
+
+/*
+ * A shingle spans about as much text in either script: 4 words, or 7
+ * ideographs; a window of 4 or 6 shingles gives one sample in 2.5 or 3.5.
+ */
+#define SHINGLE_WORDS	5
+#define WINDOW_WORDS	4
+#define SHINGLE_CJK	7
+#define WINDOW_CJK	6
+#define SHORT		48	/* shingles: fewer, and all are samples */
+#define SLOTS	8	/* keys a bucket: one cache line */
+
+/* the options */
+static bool exact_only, mark, invert, articles, fold_digits, nowait, stats;
+static bool keys_mode, reduce_mode;
+static bool refs;		/* keys know their paragraph: -m, or near copies */
+static double threshold = 0.5;
+static size_t min_chars = 20;
+static const char *state_path;
+static uint64_t max_memory = (uint64_t)2 << 30;
+
+/*
+ * A set of 64-bit hashes (never 0: 0 marks an empty slot), in buckets of
+ * SLOTS, any number of buckets; a key goes in the first bucket from its
+ * own with room.  With -m each key has a ref: its paragraph's origin.
+ */
+struct table {
+	uint64_t *key;
+	uint32_t *ref;
+	size_t	 nbucket, n;
+};
+
+/* where a paragraph was first seen: for dup=DOC:SEQ with -m */
+struct origin {
+	uint64_t seq;
+	uint32_t doc;		/* an index into names */
+	uint32_t nsamp;		/* its samples */
+};
+
+/* one generation of what has been seen */
+struct gen {
+	struct table exact, near;
+	struct origin *orig;
+	size_t	 norig, origcap;
+	struct buf names;	/* DOC names, escaped, each ended by NUL */
+	size_t	 ndoc, lastdoc;	/* names; offset of the last one */
+	uint32_t *docoff;	/* where each name starts */
+	size_t	 doccap;
+};
+
+static struct gen gens[2];	/* gens[0] the newer */
+
+/* the paragraph being looked at */
+static struct buf text, folded;
+static uint64_t *tok, *samp;
+static size_t ntok, tokcap, nsamp, sampcap;
+static size_t nword;		/* of the tokens, words */
+
+/* with -A: the article being held, and what is known of its paragraphs */
+struct held {
+	size_t	 off, len, marklen;
+	bool	 dup;
+};
+static struct buf artbuf, lastdoc;
+static struct held *held;
+static size_t nheld, heldcap;
+static uint64_t lastart;
+static size_t artchars, artdup;
+
+static struct buf mark_tags;
+
+/* for --stats */
+static uint64_t nlooked, ncopies, nnearcopies, nbytes;
+
+/* ASCII, sorted once from utf8proc's categories */
+enum { A_DROP, A_WORD, A_DIGIT, A_SYMBOL };
+static unsigned char ascii[128];
+
+static void
+help(void)
+{
+	printf("%s\n", usage);
+	puts("Keep the first copy of every paragraph; drop exact copies "
+	    "(after folding) and\nnear copies (shared shingles).\n\n"
+	    "  -e, --exact             exact copies only\n"
+	    "  -t, --threshold=F       near copy: F of its shingles seen "
+	    "(default 0.5)\n"
+	    "  -c, --min-chars=N       never drop paragraphs under N "
+	    "characters (default 20)\n"
+	    "  -D, --fold-digits       every digit counts as 0\n"
+	    "  -d, --keep-digits       digits count as they are (the "
+	    "default)\n"
+	    "  -m, --mark              keep all; tag copies dup=DOC:SEQ "
+	    "dup.sim=F\n"
+	    "  -v, --invert            keep only the copies\n"
+	    "  -A, --articles          drop whole articles that are copies\n"
+	    "  -s, --state=FILE        load seen paragraphs from FILE, save "
+	    "them back\n"
+	    "  -n, --no-wait           fail if another run holds FILE\n"
+	    "      --stats             counts and table sizes on the "
+	    "standard error\n"
+	    "  -M, --max-memory=SIZE   forget the older half past SIZE "
+	    "(default 2G)\n"
+	    "      --keys              write KEY TAB record, for a "
+	    "shuffle by key\n"
+	    "      --reduce            read KEY TAB record grouped by key; "
+	    "keep the first\n"
+	    "  -R, --max-record=SIZE   skip records longer than SIZE "
+	    "(default 64M)\n"
+	    "  -h, --help              this help\n"
+	    "  -V, --version           the version\n\n"
+	    "Records on standard input, records on standard output; see "
+	    "inkdedup(1).");
+	exit(0);
+}
+
+/* tables */
+
+/*
+ * Scaled, not masked, to any number of buckets; multiplied first, since
+ * winnowing keeps the least hashes, which would crowd the first buckets.
+ */
+static size_t
+bucket_of(size_t nbucket, uint64_t h)
+{
+	h *= 0x9e3779b97f4a7c15ULL;
+	return (size_t)(((unsigned __int128)h * nbucket) >> 64);
+}
+
+/* the slot holding h, or the empty one where it would go */
+static size_t
+slot_of(const struct table *t, uint64_t h, bool *found)
+{
+	size_t b = bucket_of(t->nbucket, h);
+
+	for (;;) {
+		uint64_t *k = t->key + b * SLOTS;
+
+		for (size_t s = 0; s < SLOTS; s++) {
+			if (k[s] == h || k[s] == 0) {
+				*found = k[s] == h;
+				return b * SLOTS + s;
+			}
+		}
+		if (++b == t->nbucket)
+			b = 0;
+	}
+}
+
+static void table_add(struct table *t, uint64_t h, uint32_t ref);
+
+/*
+ * Zeroed memory for a table, in huge pages where the kernel gives them:
+ * every look-up lands somewhere new, and with 4 kB pages each would miss
+ * the TLB as well as the cache.
+ */
+static void *
+table_alloc(size_t n)
+{
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE |
+	    MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		err_fatal("out of memory (a table of %zu bytes)", n);
+	madvise(p, n, MADV_HUGEPAGE);
+	return p;
+}
+
+static void
+table_release(void *p, size_t n)
+{
+	if (p != NULL)
+		munmap(p, n);
+}
+
+static void
+grow(struct table *t)
+{
+	struct table old = *t;
+
+	t->nbucket = t->nbucket < 8 ? 16 : t->nbucket + t->nbucket / 2;
+	t->key = table_alloc(t->nbucket * SLOTS * sizeof *t->key);
+	t->ref = refs ? table_alloc(t->nbucket * SLOTS * sizeof *t->ref) :
+	    NULL;
+	t->n = 0;
+	for (size_t i = 0; i < old.nbucket * SLOTS; i++)
+		if (old.key[i] != 0)
+			table_add(t, old.key[i], old.ref ? old.ref[i] : 0);
+	table_release(old.key, old.nbucket * SLOTS * sizeof *old.key);
+	table_release(old.ref, old.nbucket * SLOTS * sizeof *old.ref);
+}
+
+/* add h if it is not there (the first ref stays); false if it was */
+static void
+table_add(struct table *t, uint64_t h, uint32_t ref)
+{
+	bool found;
+	size_t i;
+
+	/* a load of 0.85 at most: buckets of eight rarely spill */
+	if ((t->n + 1) * 20 > t->nbucket * SLOTS * 17)
+		grow(t);
+	i = slot_of(t, h, &found);
+	if (found)
+		return;
+	t->key[i] = h;
+	if (t->ref != NULL)
+		t->ref[i] = ref;
+	t->n++;
+}
+
+/* is h in t?  its ref too */
+static bool
+table_has(const struct table *t, uint64_t h, uint32_t *ref)
+{
+	bool found;
+	size_t i;
+
+	if (t->n == 0)
+		return false;
+	i = slot_of(t, h, &found);
+	if (found && ref != NULL)
+		*ref = t->ref != NULL ? t->ref[i] : 0;
+	return found;
+}
+
+static void
+table_free(struct table *t)
+{
+	table_release(t->key, t->nbucket * SLOTS * sizeof *t->key);
+	table_release(t->ref, t->nbucket * SLOTS * sizeof *t->ref);
+	*t = (struct table){ 0 };
+}
+
+static size_t
+table_bytes(const struct table *t)
+{
+	return t->nbucket * SLOTS * (sizeof *t->key + (t->ref ?
+	    sizeof *t->ref : 0));
+}
+
+static size_t
+gen_bytes(const struct gen *g)
+{
+	return table_bytes(&g->exact) + table_bytes(&g->near) +
+	    g->origcap * sizeof *g->orig + g->names.cap +
+	    g->doccap * sizeof *g->docoff;
+}
+
+static void
+gen_free(struct gen *g)
+{
+	table_free(&g->exact);
+	table_free(&g->near);
+	free(g->orig);
+	free(g->docoff);
+	buf_free(&g->names);
+	*g = (struct gen){ 0 };
+}
+
+/* the newer generation is full: the older goes, a new one starts */
+static void
+rotate(void)
+{
+	gen_free(&gens[1]);
+	gens[1] = gens[0];
+	gens[0] = (struct gen){ 0 };
+}
+
+/* a paragraph kept, with -m: its origin in g, numbered */
+static uint32_t
+add_origin(struct gen *g, struct slice doc, uint64_t seq)
+{
+	if (g->ndoc == 0 || g->names.n - g->lastdoc != doc.n + 1 ||
+	    memcmp(g->names.p + g->lastdoc, doc.p, doc.n) != 0) {
+		if (g->ndoc == g->doccap) {
+			g->doccap = g->doccap ? 2 * g->doccap : 64;
+			g->docoff = xrealloc(g->docoff, g->doccap *
+			    sizeof *g->docoff);
+		}
+		if (g->names.n > UINT32_MAX - doc.n - 1)
+			err_fatal("more than 4 GB of document names");
+		g->lastdoc = g->names.n;
+		g->docoff[g->ndoc++] = (uint32_t)g->names.n;
+		buf_add(&g->names, doc.p, doc.n);
+		buf_add(&g->names, "", 1);
+	}
+	if (g->norig == g->origcap) {
+		g->origcap = g->origcap ? 2 * g->origcap : 1024;
+		g->orig = xrealloc(g->orig, g->origcap * sizeof *g->orig);
+	}
+	if (g->norig == UINT32_MAX)
+		err_fatal("more than 4 G paragraphs in one generation");
+	g->orig[g->norig] = (struct origin){ seq, (uint32_t)(g->ndoc - 1),
+	    (uint32_t)nsamp };
+	return (uint32_t)g->norig++;
+}
+
+/* folding and shingles */
+
+static uint64_t
+mix(uint64_t h)
+{
+	/* MurmurHash3's finalizer */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static void
+add_token(uint64_t h)
+{
+	if (ntok == tokcap) {
+		tokcap = tokcap ? 2 * tokcap : 256;
+		tok = xrealloc(tok, tokcap * sizeof *tok);
+	}
+	tok[ntok++] = mix(h);
+}
+
+static void
+sort_ascii(void)
+{
+	for (int c = 0; c < 128; c++) {
+		utf8proc_category_t k = utf8proc_category(c);
+
+		if (c >= '0' && c <= '9')
+			ascii[c] = A_DIGIT;
+		else if (k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LL)
+			ascii[c] = A_WORD;
+		else if (k >= UTF8PROC_CATEGORY_SM && k <= UTF8PROC_CATEGORY_SO)
+			ascii[c] = A_SYMBOL;
+		else
+			ascii[c] = A_DROP;
+	}
+}
+
+/*
+ * Fold p[0, n) into folded, and with want_tokens into the token hashes:
+ * a word (a run of letters and digits of scripts written with spaces) is
+ * one token, an ideograph, kana, hangul or symbol another; punctuation,
+ * spaces and controls separate words and are dropped.  A byte that is not
+ * UTF-8 stays, a token of its own.
+ */
+static void
+fold(const char *s, size_t n, bool want_tokens)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t word = 0;
+	bool inword = false;
+	char *d;
+
+	folded.n = 0;
+	ntok = nword = 0;
+	d = buf_room(&folded, 4 * n + 4);
+#define END_WORD() do { if (inword && want_tokens) add_token(word), \
+	nword++; inword = false; word = 0; } while (0)
+#define WORD_BYTE(b) do { *d++ = (char)(b); word = (word ^ (b)) * \
+	0x100000001b3ULL; inword = true; } while (0)
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len;
+		utf8proc_category_t k;
+
+		if (p[i] < 0x80) {
+			cp = p[i++];
+			goto ascii;
+		}
+		if (n - i >= 3 && p[i] >= 0xe4 && p[i] <= 0xe9 &&
+		    (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
+			/* an ideograph: the common case of Chinese text */
+			END_WORD();
+			memcpy(d, p + i, 3);
+			d += 3;
+			if (want_tokens)
+				add_token((uint64_t)p[i] << 16 |
+				    (uint64_t)p[i + 1] << 8 | p[i + 2]);
+			i += 3;
+			continue;
+		}
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0) {
+			END_WORD();
+			*d++ = (char)p[i];
+			if (want_tokens)
+				add_token(0x100000000ULL | p[i]);
+			i++;
+			continue;
+		}
+		i += len;
+		if (cp >= 0xff01 && cp <= 0xff5e) {
+			cp -= 0xfee0;
+			goto ascii;
+		}
+		k = utf8proc_category((utf8proc_int32_t)cp);
+		if (k == UTF8PROC_CATEGORY_CN || (k >= UTF8PROC_CATEGORY_PC &&
+		    k <= UTF8PROC_CATEGORY_PO) || (k >= UTF8PROC_CATEGORY_ZS &&
+		    k <= UTF8PROC_CATEGORY_CS && k != UTF8PROC_CATEGORY_CO)) {
+			END_WORD();
+			continue;
+		}
+		cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+		if (is_cjk(cp) || (k >= UTF8PROC_CATEGORY_SM &&
+		    k <= UTF8PROC_CATEGORY_SO)) {
+			END_WORD();
+			d += utf8_encode(cp, d);
+			if (want_tokens)
+				add_token(cp);
+			continue;
+		}
+		{
+			char e[4];
+			size_t el = utf8_encode(cp, e);
+
+			for (size_t j = 0; j < el; j++)
+				WORD_BYTE((unsigned char)e[j]);
+		}
+		continue;
+ascii:
+		switch (ascii[cp]) {
+		case A_WORD:
+			WORD_BYTE(cp | 0x20);
+			break;
+		case A_DIGIT:
+			WORD_BYTE(fold_digits ? '0' : cp);
+			break;
+		case A_SYMBOL:
+			END_WORD();
+			*d++ = (char)cp;
+			if (want_tokens)
+				add_token(cp);
+			break;
+		default:
+			END_WORD();
+			break;
+		}
+	}
+	END_WORD();
+#undef END_WORD
+#undef WORD_BYTE
+	folded.n = (size_t)(d - folded.p);
+}
+
+static void
+add_sample(uint64_t h)
+{
+	if (nsamp == sampcap) {
+		sampcap = sampcap ? 2 * sampcap : 64;
+		samp = xrealloc(samp, sampcap * sizeof *samp);
+	}
+	samp[nsamp++] = h | 1;		/* never 0, the empty slot */
+}
+
+/*
+ * The shingles of the tokens, winnowed: of every window of shingles in a
+ * row the least is taken (the rightmost of equals), once.  A paragraph
+ * of fewer tokens than a shingle is one shingle; of fewer shingles than
+ * a window, one window.  Mostly words: SHINGLE_WORDS and WINDOW_WORDS;
+ * else the CJK ones.
+ */
+static void
+winnow(void)
+{
+	const uint64_t R = 0x9e3779b97f4a7c15ULL;
+	size_t n = nword * 2 > ntok ? SHINGLE_WORDS : SHINGLE_CJK;
+	size_t w = nword * 2 > ntok ? WINDOW_WORDS : WINDOW_CJK;
+	uint64_t out = 1, h = 0, win[8];	/* the last w, by i % 8 */
+	size_t nsh, min = 0, last = SIZE_MAX;
+
+	nsamp = 0;
+	if (ntok == 0)
+		return;
+	for (size_t j = 1; j < n; j++)
+		out *= R;
+	nsh = ntok >= n ? ntok - n + 1 : 1;
+	if (nsh < SHORT)
+		w = 1;
+	for (size_t i = 0; i < (ntok < n ? ntok : n); i++)
+		h = h * R + tok[i];
+	for (size_t i = 0; i < nsh; i++) {
+		size_t w0 = i + 1 >= w ? i + 1 - w : 0;
+
+		if (i > 0)
+			h = (h - tok[i - 1] * out) * R + tok[i + n - 1];
+		win[i % 8] = mix(h);
+		if (i == 0 || min < w0) {
+			/* the least left the window: find the next */
+			min = w0;
+			for (size_t j = w0 + 1; j <= i; j++)
+				if (win[j % 8] <= win[min % 8])
+					min = j;
+		} else if (win[i % 8] <= win[min % 8]) {
+			min = i;
+		}
+		if ((i + 1 >= w || i + 1 == nsh) && min != last) {
+			add_sample(win[min % 8]);
+			last = min;
+		}
+	}
+}
+
+/* the decision on one paragraph */
+
+struct verdict {
+	size_t	 chars;		/* of a paragraph looked at; 0 if too short */
+	bool	 dup;
+	double	 sim;
+	struct gen *g;		/* where the earlier one is, with -m */
+	uint32_t ref;
+};
+
+/* the byline in brackets opening p[0, n): its length, or 0 */
+static size_t
+bracketed(const char *p, size_t n)
+{
+	size_t i = 0, look = n < 160 ? n : 160;
+	const char *c;
+
+	/* past the spaces, and the bracket closing the dateline */
+	while (i < look && (p[i] == ' ' || p[i] == ')'))
+		i++;
+	if (look - i >= 3 && memcmp(p + i, "）", 3) == 0)
+		i += 3;
+	if (i < look && p[i] == '(')
+		c = memchr(p + i, ')', look - i);
+	else if (look - i >= 3 && memcmp(p + i, "（", 3) == 0)
+		c = memmem(p + i, look - i, "）", 3);
+	else
+		return 0;
+	if (c == NULL)
+		return 0;
+	return (size_t)(c - p) + (*c == ')' ? 1 : 3);
+}
+
+/*
+ * The text a key is made of: TEXT unescaped, from past a leading dateline
+ * (inkdateline's dl, when dl.pos=lead) and the byline in brackets right
+ * after it (when inkbyline tagged one).  What is left of the brackets and
+ * dashes around them the folding drops.
+ */
+static void
+key_text(const struct rec *r, const char **p, size_t *n)
+{
+	long i = rec_tag(r, "dl.pos", 0), j;
+	struct slice dl;
+	const char *t;
+	size_t k;
+
+	if (r->plain) {
+		*p = r->text.p;
+		*n = r->text.n;
+	} else {
+		text.n = rec_unesc(r->text.p, r->text.n, buf_room(&text,
+		    r->text.n));
+		*p = text.p;
+		*n = text.n;
+	}
+	if (i < 0 || !slice_eq(tag_value(r->tag[i]), "lead") ||
+	    (j = rec_tag(r, "dl", 0)) < 0)
+		return;
+	dl = tag_value(r->tag[j]);
+	/* near the start: a bracket or 据 may come first */
+	if (dl.n == 0 || (t = memmem(*p, *n < dl.n + 8 ? *n : dl.n + 8, dl.p,
+	    dl.n)) == NULL)
+		return;
+	k = (size_t)(t - *p) + dl.n;
+	for (size_t m = 0; m < r->ntag; m++) {
+		struct slice key = tag_key(r->tag[m]);
+
+		if (key.n > 3 && memcmp(key.p, "by.", 3) == 0) {
+			k += bracketed(*p + k, *n - k);
+			break;
+		}
+	}
+	*p += k;
+	*n -= k;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Is the paragraph folded a near copy?  Its samples seen before, each
+ * as the paragraph it was seen in; the one most of them come from (the
+ * earliest of equals) is the earlier copy when they are at least
+ * threshold of the samples.
+ */
+static void
+near_copy(struct verdict *v)
+{
+	static uint64_t *hits;
+	static size_t hitcap;
+	size_t nh = 0, best = 0;
+	uint32_t ref;
+
+	winnow();
+	/* the buckets are far apart: asked for all at once */
+	for (size_t i = 0; i < nsamp; i++)
+		for (int g = 0; g < 2; g++)
+			if (gens[g].near.n > 0)
+				__builtin_prefetch(gens[g].near.key +
+				    bucket_of(gens[g].near.nbucket, samp[i]) *
+				    SLOTS);
+	if (hitcap < nsamp) {
+		hitcap = nsamp;
+		hits = xrealloc(hits, hitcap * sizeof *hits);
+	}
+	for (size_t i = 0; i < nsamp; i++)
+		for (int g = 1; g >= 0; g--)
+			if (table_has(&gens[g].near, samp[i], &ref)) {
+				/* the older generation sorts first */
+				hits[nh++] = (uint64_t)(1 - g) << 32 | ref;
+				break;
+			}
+	if (nh == 0 || (double)nh < threshold * (double)nsamp)
+		return;
+	qsort(hits, nh, sizeof *hits, cmp_u64);
+	for (size_t i = 0, j; i < nh; i = j) {
+		for (j = i + 1; j < nh && hits[j] == hits[i]; j++)
+			;
+		if (j - i > best) {
+			best = j - i;
+			v->g = &gens[1 - (hits[i] >> 32)];
+			v->ref = (uint32_t)hits[i];
+		}
+	}
+	v->dup = (double)best >= threshold * (double)nsamp;
+	v->sim = (double)best / (double)nsamp;
+}
+
+/*
+ * The exact key of a paragraph, its tokens folded on the way (unless -e);
+ * false for one too short to be dropped, or with nothing left to compare.
+ */
+static bool
+key_of(const struct rec *r, uint64_t *h)
+{
+	const char *p;
+	size_t n;
+
+	if (utf8_chars(r->text.p, r->text.n) < min_chars)
+		return false;
+	key_text(r, &p, &n);
+	fold(p, n, !exact_only && !keys_mode);
+	if (folded.n == 0)
+		return false;
+	*h = XXH3_64bits(folded.p, folded.n) | 1;
+	return true;
+}
+
+static void
+judge(const struct rec *r, struct verdict *v)
+{
+	uint64_t h;
+	uint32_t ref;
+
+	*v = (struct verdict){ 0 };
+	if (!key_of(r, &h))
+		return;
+	v->chars = utf8_chars(r->text.p, r->text.n);
+	nlooked++;
+	for (int i = 0; i < 2; i++) {
+		if (table_has(&gens[i].exact, h, &ref)) {
+			ncopies++;
+			v->dup = true;
+			v->sim = 1.0;
+			v->g = &gens[i];
+			v->ref = ref;
+			return;
+		}
+	}
+	if (!exact_only) {
+		near_copy(v);
+		if (v->dup) {
+			nnearcopies++;
+			return;
+		}
+	}
+	/* kept: what it is made of is seen from now on */
+	if (gen_bytes(&gens[0]) >= max_memory / 2)
+		rotate();
+	ref = refs ? add_origin(&gens[0], r->doc, r->seq) : 0;
+	table_add(&gens[0].exact, h, ref);
+	if (!exact_only)
+		for (size_t i = 0; i < nsamp; i++)
+			table_add(&gens[0].near, samp[i], ref);
+}
+
+/* output */
+
+/* " dup=DOC:SEQ dup.sim=F" for a copy, with -m */
+static void
+make_mark(const struct verdict *v)
+{
+	char num[48];
+	int k;
+
+	mark_tags.n = 0;
+	if (v->g != NULL && v->ref < v->g->norig) {
+		const struct origin *o = &v->g->orig[v->ref];
+		size_t at = v->g->docoff[o->doc];
+
+		buf_add(&mark_tags, "\tdup=", 5);
+		buf_add(&mark_tags, v->g->names.p + at, strlen(v->g->names.p +
+		    at));
+		k = snprintf(num, sizeof num, ":%llu",
+		    (unsigned long long)o->seq);
+		buf_add(&mark_tags, num, (size_t)k);
+	}
+	k = snprintf(num, sizeof num, "\tdup.sim=%.2f", v->sim);
+	buf_add(&mark_tags, num, (size_t)k);
+}
+
+static void
+emit(const char *line, size_t len, const char *tags, size_t tagslen)
+{
+	out_write(line, len);
+	out_write(tags, tagslen);
+	out_putc('\n');
+}
+
+/* with -A: the article held is whole; out with it, or not */
+static void
+flush_article(void)
+{
+	bool dup = artchars > 0 && (double)artdup >= threshold *
+	    (double)artchars;
+	char num[32];
+	int k = snprintf(num, sizeof num, "\tdup.art=%.2f", artchars > 0 ?
+	    (double)artdup / (double)artchars : 0.0);
+
+	for (size_t i = 0; i < nheld; i++) {
+		const struct held *h = &held[i];
+		const char *line = artbuf.p + h->off;
+
+		if (mark)
+			/* the article's verdict on its first record */
+			emit(line, h->len + h->marklen, num, i == 0 && dup ?
+			    (size_t)k : 0);
+		else if (dup == invert)
+			emit(line, h->len, NULL, 0);
+	}
+	nheld = 0;
+	artbuf.n = 0;
+	artchars = artdup = 0;
+}
+
+/* with -A: is r the start of another article? */
+static bool
+new_article(const struct rec *r)
+{
+	if (r->art == lastart && lastdoc.n == r->doc.n &&
+	    memcmp(lastdoc.p, r->doc.p, r->doc.n) == 0)
+		return false;
+	lastdoc.n = 0;
+	buf_add(&lastdoc, r->doc.p, r->doc.n);
+	lastart = r->art;
+	return true;
+}
+
+static void
+hold(const char *line, size_t len, const struct verdict *v)
+{
+	if (nheld == heldcap) {
+		heldcap = heldcap ? 2 * heldcap : 64;
+		held = xrealloc(held, heldcap * sizeof *held);
+	}
+	held[nheld++] = (struct held){ artbuf.n, len, mark && v->dup ?
+	    mark_tags.n : 0, v->dup };
+	buf_add(&artbuf, line, len);
+	if (mark && v->dup)
+		buf_add(&artbuf, mark_tags.p, mark_tags.n);
+	artchars += v->chars;
+	artdup += v->dup ? v->chars : 0;
+}
+
+/* --keys: KEY TAB record; "-" for those never dropped */
+static void
+keyed(const struct rec *r, const char *line, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	char k[17];
+	uint64_t h;
+
+	if (!key_of(r, &h)) {
+		out_write("-\t", 2);
+	} else {
+		for (int i = 15; i >= 0; i--, h >>= 4)
+			k[i] = hex[h & 15];
+		k[16] = '\t';
+		out_write(k, 17);
+	}
+	emit(line, len, NULL, 0);
+}
+
+static void
+take(void *ctx, const struct rec *r, const char *line, size_t len)
+{
+	struct verdict v;
+
+	(void)ctx;
+	nbytes += len + 1;
+	if (keys_mode) {
+		keyed(r, line, len);
+		return;
+	}
+	if (articles && new_article(r))
+		flush_article();
+	judge(r, &v);
+	if (mark && v.dup)
+		make_mark(&v);
+	if (articles)
+		hold(line, len, &v);
+	else if (mark)
+		emit(line, len, mark_tags.p, v.dup ? mark_tags.n : 0);
+	else if (v.dup == invert)
+		emit(line, len, NULL, 0);
+}
+
+/* --reduce */
+
+/* does record a come before b: DOC as bytes, then SEQ? */
+static bool
+earlier(const struct rec *a, const struct rec *b)
+{
+	size_t n = a->doc.n < b->doc.n ? a->doc.n : b->doc.n;
+	int c = memcmp(a->doc.p, b->doc.p, n);
+
+	if (c != 0)
+		return c < 0;
+	if (a->doc.n != b->doc.n)
+		return a->doc.n < b->doc.n;
+	return a->seq < b->seq;
+}
+
+/*
+ * KEY TAB record, grouped by KEY: of each group the record first by
+ * (DOC, SEQ) goes out, without its key; every "-" record goes out.
+ */
+static void
+reduce(size_t maxrec)
+{
+	struct in in;
+	struct rec r, br;
+	struct buf key = { 0 }, best = { 0 };
+	const char *line;
+	size_t len;
+	unsigned long long lineno = 0;
+	enum in_result res;
+	bool have = false;
+
+	rec_init(&r);
+	rec_init(&br);
+	in_open(&in, STDIN_FILENO, maxrec);
+	while ((res = in_getline(&in, &line, &len)) != IN_EOF) {
+		const char *tab, *why;
+		size_t kl;
+
+		lineno++;
+		if (res == IN_TOOLONG) {
+			err_input(NULL, 0, 0, "line %llu: record of %zu bytes "
+			    "is longer than --max-record; skipped", lineno,
+			    len);
+			continue;
+		}
+		if ((tab = memchr(line, '\t', len)) == NULL) {
+			err_input(NULL, 0, 0, "line %llu: no KEY TAB record; "
+			    "skipped", lineno);
+			continue;
+		}
+		kl = (size_t)(tab - line);
+		if ((why = rec_parse(&r, tab + 1, len - kl - 1)) != NULL) {
+			err_input(NULL, 0, 0, "line %llu: malformed record: "
+			    "%s", lineno, why);
+			continue;
+		}
+		if (kl == 1 && line[0] == '-') {
+			emit(tab + 1, len - kl - 1, NULL, 0);
+			continue;
+		}
+		if (have && kl == key.n && memcmp(line, key.p, kl) == 0 &&
+		    !earlier(&r, &br))
+			continue;
+		if (have && !(kl == key.n && memcmp(line, key.p, kl) == 0))
+			emit(best.p, best.n, NULL, 0);
+		key.n = 0;
+		buf_add(&key, line, kl);
+		best.n = 0;
+		buf_add(&best, tab + 1, len - kl - 1);
+		/* br points into best: parsed again where it now lives */
+		rec_parse(&br, best.p, best.n);
+		have = true;
+	}
+	if (have)
+		emit(best.p, best.n, NULL, 0);
+	in_close(&in);
+	rec_free(&r);
+	rec_free(&br);
+	buf_free(&key);
+	buf_free(&best);
+}
+
+/*
+ * The state file: a head (magic, version, byte order, the parameters the
+ * tables depend on), then per generation, newer first, five counts and
+ * the arrays they count, then the xxh3 of all that.  See inkdedup(1).
+ */
+#define MAGIC	"INKDEDUP"
+#define VERSION	1
+#define ORDER	0x01020304u
+
+enum { F_DIGITS = 1, F_EXACT = 2, F_MARK = 4 };
+
+static uint32_t
+flags(void)
+{
+	return (fold_digits ? F_DIGITS : 0) | (exact_only ? F_EXACT : 0) |
+	    (mark ? F_MARK : 0);
+}
+
+static int lockfd = -1;
+
+/* the state file's lock, held from load to save */
+static void
+lock_state(void)
+{
+	struct buf name = { 0 };
+
+	buf_add(&name, state_path, strlen(state_path));
+	buf_add(&name, ".lock", 6);
+	if ((lockfd = open(name.p, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0)
+		err_fatal("%s: %s", name.p, strerror(errno));
+	while (flock(lockfd, LOCK_EX | (nowait ? LOCK_NB : 0)) < 0) {
+		if (errno == EINTR)
+			continue;
+		if (errno == EWOULDBLOCK)
+			err_fatal("%s: in use by another run (-n given)",
+			    state_path);
+		err_fatal("%s: %s", name.p, strerror(errno));
+	}
+	buf_free(&name);
+}
+
+/* reading: a cursor on the file's bytes */
+struct cur {
+	const unsigned char *p, *end;
+};
+
+static bool
+take_bytes(struct cur *c, void *dst, size_t n)
+{
+	if ((size_t)(c->end - c->p) < n)
+		return false;
+	memcpy(dst, c->p, n);
+	c->p += n;
+	return true;
+}
+
+static bool
+take_u64(struct cur *c, uint64_t *v)
+{
+	return take_bytes(c, v, sizeof *v);
+}
+
+/* n keys, and their refs with -m, into t */
+static const char *
+read_table(struct cur *c, struct table *t, uint64_t n, uint64_t norig)
+{
+	const unsigned char *at;
+
+	if (n > (uint64_t)(c->end - c->p) / (8 + (refs ? 4 : 0)))
+		return "a table longer than the file";
+	at = c->p + n * 8;
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t k;
+		uint32_t ref = 0;
+
+		memcpy(&k, c->p + i * 8, 8);
+		if (refs)
+			memcpy(&ref, at + i * 4, 4);
+		if (k == 0)
+			return "an empty key";
+		if (refs && ref >= norig)
+			return "a key of no paragraph";
+		table_add(t, k, ref);
+	}
+	c->p += n * (8 + (refs ? 4 : 0));
+	return NULL;
+}
+
+static const char *
+read_gen(struct cur *c, struct gen *g)
+{
+	uint64_t nexact, nnear, norig, ndoc, nnames;
+	const char *why;
+
+	if (!take_u64(c, &nexact) || !take_u64(c, &nnear) ||
+	    !take_u64(c, &norig) || !take_u64(c, &ndoc) ||
+	    !take_u64(c, &nnames))
+		return "cut short";
+	if (norig > UINT32_MAX || ndoc > norig || nnames > UINT32_MAX ||
+	    norig > (uint64_t)(c->end - c->p) / 16 ||
+	    ndoc > (uint64_t)(c->end - c->p) / 4 ||
+	    nnames > (uint64_t)(c->end - c->p))
+		return "counts larger than the file";
+	if ((norig > 0 || ndoc > 0 || nnames > 0) && !refs)
+		return "origins in a state that should have none";
+	if ((why = read_table(c, &g->exact, nexact, norig)) != NULL ||
+	    (why = read_table(c, &g->near, nnear, norig)) != NULL)
+		return why;
+	if (norig > 0) {
+		g->origcap = g->norig = (size_t)norig;
+		g->orig = xmalloc(g->origcap * sizeof *g->orig);
+		for (size_t i = 0; i < g->norig; i++) {
+			take_u64(c, &g->orig[i].seq);
+			if (!take_bytes(c, &g->orig[i].doc, 4) ||
+			    !take_bytes(c, &g->orig[i].nsamp, 4))
+				return "cut short";
+			if (g->orig[i].doc >= ndoc)
+				return "a paragraph of no document";
+		}
+	}
+	if (ndoc > 0) {
+		g->doccap = g->ndoc = (size_t)ndoc;
+		g->docoff = xmalloc(g->doccap * sizeof *g->docoff);
+		if (!take_bytes(c, g->docoff, g->ndoc * 4))
+			return "cut short";
+	}
+	if (nnames > 0) {
+		buf_add(&g->names, c->p, (size_t)nnames);
+		c->p += nnames;
+		if (g->names.p[g->names.n - 1] != '\0')
+			return "a document name not ended";
+	}
+	for (size_t i = 0; i < g->ndoc; i++)
+		if (g->docoff[i] >= nnames || (i > 0 && g->docoff[i] <=
+		    g->docoff[i - 1]) || (i > 0 &&
+		    g->names.p[g->docoff[i] - 1] != '\0'))
+			return "a document name out of place";
+	if (g->ndoc > 0)
+		g->lastdoc = g->docoff[g->ndoc - 1];
+	return NULL;
+}
+
+/* the state in p[0, n) into gens[]; NULL, or why it is refused */
+static const char *
+state_parse(const unsigned char *p, size_t n)
+{
+	struct cur c = { p, p + n };
+	char magic[8];
+	uint32_t head[6];
+	uint64_t sum;
+	const char *why;
+
+	if (n < 8 + sizeof head + 8)
+		return "too short to be a state file";
+	memcpy(&sum, p + n - 8, 8);
+	if (memcmp(p, MAGIC, 8) != 0)
+		return "not an inkdedup state file";
+	take_bytes(&c, magic, 8);
+	take_bytes(&c, head, sizeof head);
+	if (head[1] != ORDER)
+		return "made on a machine of another byte order";
+	if (head[0] != VERSION)
+		return "made by another version of inkdedup";
+	if (XXH3_64bits(p, n - 8) != sum)
+		return "damaged (checksum)";
+	if (head[2] != (SHINGLE_WORDS << 8 | SHINGLE_CJK) ||
+	    head[3] != (WINDOW_WORDS << 8 | WINDOW_CJK))
+		return "made with other shingles";
+	if (head[4] != min_chars)
+		return "made with another --min-chars";
+	if ((head[5] ^ flags()) & F_DIGITS)
+		return "made with another digit folding (-d)";
+	if ((head[5] ^ flags()) & F_EXACT)
+		return "made with another mode (-e)";
+	if ((head[5] ^ flags()) & F_MARK)
+		return "made with another -m";
+	c.end = p + n - 8;
+	for (int g = 0; g < 2; g++)
+		if ((why = read_gen(&c, &gens[g])) != NULL)
+			return why;
+	if (c.p != c.end)
+		return "bytes past its end";
+	return NULL;
+}
+
+static void
+load_state(void)
+{
+	struct stat st;
+	unsigned char *p;
+	const char *why;
+	int fd;
+
+	if ((fd = open(state_path, O_RDONLY | O_CLOEXEC)) < 0) {
+		if (errno == ENOENT)
+			return;		/* the first run makes it */
+		err_fatal("%s: %s", state_path, strerror(errno));
+	}
+	if (fstat(fd, &st) < 0)
+		err_fatal("%s: %s", state_path, strerror(errno));
+	p = xmalloc((size_t)st.st_size + 1);
+	if (in_read(fd, p, (size_t)st.st_size) != st.st_size)
+		err_fatal("%s: cannot read it whole", state_path);
+	close(fd);
+	if ((why = state_parse(p, (size_t)st.st_size)) != NULL)
+		err_fatal("%s: refused: %s", state_path, why);
+	free(p);
+}
+
+/* writing: a buffer on a file, summed as it goes */
+struct wr {
+	int	 fd;
+	const char *name;
+	XXH3_state_t *sum;
+	char	 b[1 << 16];
+	size_t	 n;
+};
+
+static void
+wr_flush(struct wr *w)
+{
+	for (size_t k = 0; k < w->n;) {
+		ssize_t r = write(w->fd, w->b + k, w->n - k);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			unlink(w->name);
+			err_fatal("%s: %s", w->name, strerror(errno));
+		}
+		k += (size_t)r;
+	}
+	w->n = 0;
+}
+
+static void
+wr(struct wr *w, const void *p, size_t n)
+{
+	XXH3_64bits_update(w->sum, p, n);
+	while (n > 0) {
+		size_t k = sizeof w->b - w->n < n ? sizeof w->b - w->n : n;
+
+		memcpy(w->b + w->n, p, k);
+		w->n += k;
+		p = (const char *)p + k;
+		n -= k;
+		if (w->n == sizeof w->b)
+			wr_flush(w);
+	}
+}
+
+static void
+wr_u64(struct wr *w, uint64_t v)
+{
+	wr(w, &v, sizeof v);
+}
+
+static void
+write_table(struct wr *w, const struct table *t)
+{
+	for (size_t i = 0; i < t->nbucket * SLOTS; i++)
+		if (t->key[i] != 0)
+			wr(w, &t->key[i], 8);
+	if (refs)
+		for (size_t i = 0; i < t->nbucket * SLOTS; i++)
+			if (t->key[i] != 0)
+				wr(w, &t->ref[i], 4);
+}
+
+static void
+write_gen(struct wr *w, const struct gen *g)
+{
+	wr_u64(w, g->exact.n);
+	wr_u64(w, g->near.n);
+	wr_u64(w, g->norig);
+	wr_u64(w, g->ndoc);
+	wr_u64(w, g->names.n);
+	write_table(w, &g->exact);
+	write_table(w, &g->near);
+	for (size_t i = 0; i < g->norig; i++) {
+		wr(w, &g->orig[i].seq, 8);
+		wr(w, &g->orig[i].doc, 4);
+		wr(w, &g->orig[i].nsamp, 4);
+	}
+	wr(w, g->docoff, g->ndoc * 4);
+	wr(w, g->names.p, g->names.n);
+}
+
+/*
+ * A new file beside the old one, synced, renamed over it, and the
+ * directory synced: a run stopped at any point leaves the old state or
+ * the new one, whole.
+ */
+static void
+save_state(void)
+{
+	static struct wr w;
+	struct buf tmp = { 0 }, dir = { 0 };
+	const char *slash = strrchr(state_path, '/');
+	uint32_t head[6] = { VERSION, ORDER, SHINGLE_WORDS << 8 | SHINGLE_CJK,
+	    WINDOW_WORDS << 8 | WINDOW_CJK,
+	    (uint32_t)min_chars, flags() };
+	uint64_t sum;
+	mode_t mask = umask(0);
+	int dfd;
+
+	umask(mask);
+	buf_add(&tmp, state_path, strlen(state_path));
+	buf_add(&tmp, ".XXXXXX", 8);
+	if ((w.fd = mkstemp(tmp.p)) < 0)
+		err_fatal("%s: %s", tmp.p, strerror(errno));
+	fchmod(w.fd, 0666 & ~mask);
+	w.name = tmp.p;
+	w.n = 0;
+	if ((w.sum = XXH3_createState()) == NULL)
+		err_fatal("out of memory");
+	XXH3_64bits_reset(w.sum);
+	wr(&w, MAGIC, 8);
+	wr(&w, head, sizeof head);
+	for (int g = 0; g < 2; g++)
+		write_gen(&w, &gens[g]);
+	sum = XXH3_64bits_digest(w.sum);
+	wr(&w, &sum, 8);
+	wr_flush(&w);
+	if (fsync(w.fd) < 0 || close(w.fd) < 0) {
+		unlink(tmp.p);
+		err_fatal("%s: %s", tmp.p, strerror(errno));
+	}
+	if (rename(tmp.p, state_path) < 0) {
+		unlink(tmp.p);
+		err_fatal("%s: %s", state_path, strerror(errno));
+	}
+	if (slash != NULL)
+		buf_add(&dir, state_path, (size_t)(slash - state_path) + 1);
+	buf_add(&dir, ".", 2);
+	if ((dfd = open(dir.p, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	XXH3_freeState(w.sum);
+	buf_free(&tmp);
+	buf_free(&dir);
+}
+
+/* the program */
+
+static const struct option longopts[] = {
+	{ "exact", no_argument, NULL, 'e' },
+	{ "threshold", required_argument, NULL, 't' },
+	{ "min-chars", required_argument, NULL, 'c' },
+	{ "keep-digits", no_argument, NULL, 'd' },
+	{ "fold-digits", no_argument, NULL, 'D' },
+	{ "mark", no_argument, NULL, 'm' },
+	{ "invert", no_argument, NULL, 'v' },
+	{ "articles", no_argument, NULL, 'A' },
+	{ "state", required_argument, NULL, 's' },
+	{ "no-wait", no_argument, NULL, 'n' },
+	{ "max-memory", required_argument, NULL, 'M' },
+	{ "keys", no_argument, NULL, 'K' },
+	{ "stats", no_argument, NULL, 'S' },
+	{ "reduce", no_argument, NULL, 'U' },
+	{ "max-record", required_argument, NULL, 'R' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static bool
+option(int c, char *arg)
+{
+	char *end;
+
+	switch (c) {
+	case 'e': exact_only = true; return true;
+	case 'd': fold_digits = false; return true;
+	case 'D': fold_digits = true; return true;
+	case 'm': mark = true; return true;
+	case 'v': invert = true; return true;
+	case 'A': articles = true; return true;
+	case 'n': nowait = true; return true;
+	case 'K': keys_mode = true; return true;
+	case 'S': stats = true; return true;
+	case 'U': reduce_mode = true; return true;
+	case 's': state_path = arg; return true;
+	case 'c':
+		min_chars = (size_t)xstrtonum(arg, 0, 1000000, "--min-chars",
+		    usage);
+		return true;
+	case 'M':
+		max_memory = xstrtosize(arg, "--max-memory", usage);
+		return true;
+	case 't':
+		errno = 0;
+		threshold = strtod(arg, &end);
+		if (errno != 0 || end == arg || *end != '\0' ||
+		    !(threshold > 0 && threshold <= 1))
+			err_usage(usage, "--threshold: '%s' is not a fraction "
+			    "above 0 and at most 1", arg);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+start(size_t maxrec)
+{
+	if (keys_mode && reduce_mode)
+		err_usage(usage, "--keys and --reduce go in different stages");
+	if ((keys_mode || reduce_mode) && (mark || invert || articles ||
+	    state_path != NULL))
+		err_usage(usage, "--keys and --reduce take none of -m -v -A "
+		    "-s");
+	if (mark && invert)
+		err_usage(usage, "-m keeps all, -v only copies: one of them");
+	refs = mark || !exact_only;
+	sort_ascii();
+	if (reduce_mode) {
+		/* a stage of its own: no records of the usual kind follow */
+		reduce(maxrec);
+		exit(out_finish());
+	}
+	if (state_path != NULL) {
+		lock_state();
+		load_state();
+	}
+}
+
+/* --stats: what was seen and what is kept of it, on the standard error */
+static void
+print_stats(void)
+{
+	size_t ex = 0, ne = 0, orig = 0, n = 0;
+
+	for (int g = 0; g < 2; g++) {
+		ex += table_bytes(&gens[g].exact);
+		ne += table_bytes(&gens[g].near);
+		orig += gen_bytes(&gens[g]) - table_bytes(&gens[g].exact) -
+		    table_bytes(&gens[g].near);
+		n += gens[g].exact.n;
+	}
+	out_flush();
+	fprintf(stderr, "%s: %llu bytes read, %llu paragraphs looked at: "
+	    "%llu exact copies, %llu near copies\n"
+	    "%s: tables: %zu paragraphs in %zu bytes (exact), %zu bytes "
+	    "(near), %zu bytes (origins)\n", err_prog(),
+	    (unsigned long long)nbytes, (unsigned long long)nlooked,
+	    (unsigned long long)ncopies, (unsigned long long)nnearcopies,
+	    err_prog(), n, ex, ne, orig);
+}
+
+static void
+end(void)
+{
+	if (articles)
+		flush_article();
+	if (stats)
+		print_stats();
+	if (state_path != NULL) {
+		/* what went out is out before the state says it was seen */
+		out_flush();
+		save_state();
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct filter f = { usage, "et:c:dDmvAs:nM:R:hV",
+	    longopts, help, option, start, take, end };
+
+	return opt_filter(&f, argc, argv);
+}
