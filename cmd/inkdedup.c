@@ -1120,7 +1120,7 @@ state_parse(const unsigned char *p, size_t n)
 	if (head[4] != min_chars)
 		return "made with another --min-chars";
 	if ((head[5] ^ flags()) & F_DIGITS)
-		return "made with another digit folding (-d)";
+		return "made with another digit folding (-D)";
 	if ((head[5] ^ flags()) & F_EXACT)
 		return "made with another mode (-e)";
 	if ((head[5] ^ flags()) & F_MARK)
