@@ -52,8 +52,8 @@ bin/%: obj/cmd/%.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $< obj/libink.a $(LIBS_$*)
 
 # the fuzz harnesses, replayed over their saved corpora without clang
-FUZZ      = record inkcat lines norm split dateline byline
-FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8)
+FUZZ      = record inkcat lines norm split dateline byline dedup
+FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8 libxxhash)
 obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)
 

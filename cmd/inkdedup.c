@@ -594,6 +594,7 @@ key_text(const struct rec *r, const char **p, size_t *n)
 		*p = r->text.p;
 		*n = r->text.n;
 	} else {
+		text.n = 0;
 		text.n = rec_unesc(r->text.p, r->text.n, buf_room(&text,
 		    r->text.n));
 		*p = text.p;

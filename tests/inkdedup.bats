@@ -213,6 +213,15 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	assert_equal "$stderr" 'inkdedup: line 1: malformed record: fewer than 5 TAB-separated fields'
 }
 
+@test "escaped text is read right in every record, not only the first" {
+	# two different paragraphs of one length, each with a TAB in it
+	printf 'p\t0\t1\tline\talpha\\tbeta gamma delta epsilon zeta eta\n' > in
+	printf 'p\t0\t2\tline\tomega\\tbeta gamma delta epsilon zeta eta\n' >> in
+	printf 'p\t0\t3\tline\tomega\\tbeta gamma delta epsilon zeta eta\n' >> in
+	run -0 bash -c 'inkdedup -e < in | seqs'
+	assert_output '1 2'
+}
+
 @test "invalid UTF-8 is compared byte for byte, nothing lost" {
 	printf 'p\t0\t1\tline\tbad \377\376 bytes in a paragraph long enough\n' > in
 	printf 'p\t0\t2\tline\tbad \377\376 bytes in a paragraph long enough\n' >> in
