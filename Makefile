@@ -86,6 +86,7 @@ bench:
 	bench/split-eval.sh
 	bench/inktag.sh
 	bench/tag-eval.sh
+	bench/dedup.sh
 
 # libFuzzer, FUZZTIME seconds per harness (needs clang)
 FUZZTIME ?= 60

@@ -171,7 +171,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	reset();
-	in = records(data + 1, size - 1, &inlen);
+	if ((in = records(data + 1, size - 1, &inlen)) == NULL)
+		return 0;	/* no lines */
 	out = feed(fd, in, inlen, &outlen);
 	check(in, inlen, out, outlen);
 	if (!mark && !articles) {
