@@ -95,9 +95,20 @@ static struct gen gens[2];	/* gens[0] the newer */
 
 /* the paragraph being looked at */
 static struct buf text, folded;
-static uint64_t *tok, *samp;
-static size_t ntok, tokcap, nsamp, sampcap;
-static size_t nword;		/* of the tokens, words */
+static uint64_t *samp;
+static size_t nsamp, sampcap;
+
+/*
+ * The tokens of a paragraph, hashed, twice over: with each word one token
+ * (for paragraphs mostly of words), and with each of its letters one (for
+ * those mostly of ideographs, where a word weighs what its letters do).
+ */
+struct toks {
+	uint64_t *h;
+	size_t	 n, cap;
+};
+static struct toks wtok, ctok;
+static size_t nword;		/* of wtok, words */
 
 /* with -A: the article being held, and what is known of its paragraphs */
 struct held {
@@ -354,13 +365,21 @@ mix(uint64_t h)
 }
 
 static void
-add_token(uint64_t h)
+add_token(struct toks *t, uint64_t h)
 {
-	if (ntok == tokcap) {
-		tokcap = tokcap ? 2 * tokcap : 256;
-		tok = xrealloc(tok, tokcap * sizeof *tok);
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->h = xrealloc(t->h, t->cap * sizeof *t->h);
 	}
-	tok[ntok++] = mix(h);
+	t->h[t->n++] = mix(h);
+}
+
+/* a token of both lists: an ideograph, a symbol, a stray byte */
+static void
+add_both(uint64_t h)
+{
+	add_token(&wtok, h);
+	add_token(&ctok, h);
 }
 
 static void
@@ -396,12 +415,13 @@ fold(const char *s, size_t n, bool want_tokens)
 	char *d;
 
 	folded.n = 0;
-	ntok = nword = 0;
+	wtok.n = ctok.n = nword = 0;
 	d = buf_room(&folded, 4 * n + 4);
-#define END_WORD() do { if (inword && want_tokens) add_token(word), \
-	nword++; inword = false; word = 0; } while (0)
+#define END_WORD() do { if (inword && want_tokens) { \
+	add_token(&wtok, word); nword++; } inword = false; word = 0; } while (0)
 #define WORD_BYTE(b) do { *d++ = (char)(b); word = (word ^ (b)) * \
-	0x100000001b3ULL; inword = true; } while (0)
+	0x100000001b3ULL; inword = true; if (want_tokens) \
+	add_token(&ctok, 0x200000000ULL | (b)); } while (0)
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len;
@@ -418,7 +438,7 @@ fold(const char *s, size_t n, bool want_tokens)
 			memcpy(d, p + i, 3);
 			d += 3;
 			if (want_tokens)
-				add_token((uint64_t)p[i] << 16 |
+				add_both((uint64_t)p[i] << 16 |
 				    (uint64_t)p[i + 1] << 8 | p[i + 2]);
 			i += 3;
 			continue;
@@ -427,7 +447,7 @@ fold(const char *s, size_t n, bool want_tokens)
 			END_WORD();
 			*d++ = (char)p[i];
 			if (want_tokens)
-				add_token(0x100000000ULL | p[i]);
+				add_both(0x100000000ULL | p[i]);
 			i++;
 			continue;
 		}
@@ -449,7 +469,7 @@ fold(const char *s, size_t n, bool want_tokens)
 			END_WORD();
 			d += utf8_encode(cp, d);
 			if (want_tokens)
-				add_token(cp);
+				add_both(cp);
 			continue;
 		}
 		{
@@ -472,7 +492,7 @@ ascii:
 			END_WORD();
 			*d++ = (char)cp;
 			if (want_tokens)
-				add_token(cp);
+				add_both(cp);
 			break;
 		default:
 			END_WORD();
@@ -499,15 +519,18 @@ add_sample(uint64_t h)
  * The shingles of the tokens, winnowed: of every window of shingles in a
  * row the least is taken (the rightmost of equals), once.  A paragraph
  * of fewer tokens than a shingle is one shingle; of fewer shingles than
- * a window, one window.  Mostly words: SHINGLE_WORDS and WINDOW_WORDS;
- * else the CJK ones.
+ * a window, one window.  Mostly words: the word tokens, SHINGLE_WORDS
+ * and WINDOW_WORDS; else the letter tokens and the CJK sizes.
  */
 static void
 winnow(void)
 {
 	const uint64_t R = 0x9e3779b97f4a7c15ULL;
-	size_t n = nword * 2 > ntok ? SHINGLE_WORDS : SHINGLE_CJK;
-	size_t w = nword * 2 > ntok ? WINDOW_WORDS : WINDOW_CJK;
+	bool words = nword * 2 > wtok.n;
+	const uint64_t *tok = words ? wtok.h : ctok.h;
+	size_t ntok = words ? wtok.n : ctok.n;
+	size_t n = words ? SHINGLE_WORDS : SHINGLE_CJK;
+	size_t w = words ? WINDOW_WORDS : WINDOW_CJK;
 	uint64_t out = 1, h = 0, win[8];	/* the last w, by i % 8 */
 	size_t nsh, min = 0, last = SIZE_MAX;
 

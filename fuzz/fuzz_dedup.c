@@ -62,6 +62,7 @@ state(const uint8_t *data, size_t size, bool wrap)
 		sum = XXH3_64bits(b.p, b.n);
 		buf_add(&b, &sum, 8);
 	} else {
+		buf_room(&b, 1);	/* never NULL, as load_state() reads */
 		buf_add(&b, data, size);
 	}
 	reset();
