@@ -93,8 +93,9 @@ struct gen {
 
 static struct gen gens[2];	/* gens[0] the newer */
 
-/* the paragraph being looked at */
+/* the paragraph being looked at, and its characters */
 static struct buf text, folded;
+static size_t chars;
 static uint64_t *samp;
 static size_t nsamp, sampcap;
 
@@ -431,6 +432,17 @@ fold(const char *s, size_t n, bool want_tokens)
 			cp = p[i++];
 			goto ascii;
 		}
+		if (!want_tokens && p[i] >= 0xe4 && p[i] <= 0xe9) {
+			/* ideographs, and no tokens wanted: copied as a run */
+			size_t run = han_copy(d, p + i, n - i);
+
+			if (run > 0) {
+				END_WORD();
+				d += run;
+				i += run;
+				continue;
+			}
+		}
 		if (n - i >= 3 && p[i] >= 0xe4 && p[i] <= 0xe9 &&
 		    (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
 			/* an ideograph: the common case of Chinese text */
@@ -711,7 +723,7 @@ key_of(const struct rec *r, uint64_t *h)
 	const char *p;
 	size_t n;
 
-	if (utf8_chars(r->text.p, r->text.n) < min_chars)
+	if ((chars = utf8_chars(r->text.p, r->text.n)) < min_chars)
 		return false;
 	key_text(r, &p, &n);
 	fold(p, n, !exact_only && !keys_mode);
@@ -730,7 +742,7 @@ judge(const struct rec *r, struct verdict *v)
 	*v = (struct verdict){ 0 };
 	if (!key_of(r, &h))
 		return;
-	v->chars = utf8_chars(r->text.p, r->text.n);
+	v->chars = chars;
 	nlooked++;
 	for (int i = 0; i < 2; i++) {
 		if (table_has(&gens[i].exact, h, &ref)) {

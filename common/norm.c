@@ -134,11 +134,7 @@ is_han_lead(const unsigned char *p)
 	    p[1] >= 0xb8)) && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
 }
 
-/*
- * The bytes of the ideographs U+4E00 to U+9FFF that open p[0, n), copied
- * to dst, which has room for them and sixteen bytes more.
- */
-static inline size_t
+size_t
 han_copy(char *dst, const unsigned char *p, size_t n)
 {
 	size_t i = 0;

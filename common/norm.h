@@ -50,5 +50,10 @@ size_t	norm_columns(const char *p, size_t n);
 /* Han ideographs, and CJK in the wider sense (kana, CJK punctuation) */
 bool	is_han(uint32_t cp);
 bool	is_cjk(uint32_t cp);
+/*
+ * The bytes of the ideographs U+4E00 to U+9FFF that open p[0, n), copied
+ * to dst, which has room for them and sixteen bytes more.
+ */
+size_t	han_copy(char *dst, const unsigned char *p, size_t n);
 
 #endif
