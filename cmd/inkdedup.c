@@ -5,9 +5,10 @@
  * case, digits to 0 with -D, punctuation, spaces and controls gone,
  * and a leading dateline and byline cut off when inkdateline(1) and
  * inkbyline(1) tagged them.  Exact copies share the 64-bit xxh3 of the
- * key.  Near copies share shingles: runs of N tokens of the key (an
- * ideograph, a symbol or a word each), sampled by winnowing; a paragraph
- * at least -t of whose samples were seen before is a near copy.
+ * key.  Near copies share shingles: runs of tokens of the key (an
+ * ideograph, a symbol, a word, or in text of mostly ideographs a letter
+ * each), sampled by winnowing; a paragraph at least -t of whose samples
+ * one earlier paragraph holds is a near copy of it.
  *
  * Only paragraphs kept add to the tables, so a second pass over the
  * output drops nothing.  The tables are kept in two generations: when the
@@ -43,14 +44,16 @@ static const char usage[] =
     "                [-M size] [-R size] [--keys | --reduce]\n";
 
 /*
- * A shingle spans about as much text in either script: 4 words, or 7
+ * A shingle spans about as much text in either script: 5 words, or 7
  * ideographs; a window of 4 or 6 shingles gives one sample in 2.5 or 3.5.
+ * The sizes were chosen on the labelled corpus (bench/dedup.sh).
  */
 #define SHINGLE_WORDS	5
 #define WINDOW_WORDS	4
 #define SHINGLE_CJK	7
 #define WINDOW_CJK	6
 #define SHORT		48	/* shingles: fewer, and all are samples */
+_Static_assert(WINDOW_WORDS <= 8 && WINDOW_CJK <= 8, "winnow() keeps 8");
 #define SLOTS	8	/* keys a bucket: one cache line */
 
 /* the options */
@@ -245,7 +248,7 @@ grow(struct table *t)
 	table_release(old.ref, old.nbucket * SLOTS * sizeof *old.ref);
 }
 
-/* add h if it is not there (the first ref stays); false if it was */
+/* add h if it is not there; if it is, its first ref stays */
 static void
 table_add(struct table *t, uint64_t h, uint32_t ref)
 {
