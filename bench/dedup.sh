@@ -17,9 +17,9 @@
 . "$(dirname "$0")/lib.sh"
 runs=${1:-3}
 size=${2:-150}
-tools=${INK_SHARED:-../shared}/tools
 bench_require
-[ -x "$tools/dedup-corpus" ] || { echo "bench: no $tools/dedup-corpus" >&2; exit 1; }
+tools=$(cd "${INK_SHARED:-../shared}/tools" 2> /dev/null && pwd) ||
+    { echo "bench: no ${INK_SHARED:-../shared}/tools" >&2; exit 1; }
 dir=$work/dedup-$size
 [ -s "$dir/corpus.txt" ] || "$tools/dedup-corpus" "$dir" "$size" --seed 1 > /dev/null
 cd "$dir"
