@@ -10,8 +10,9 @@
  * each), sampled by winnowing; a paragraph at least -t of whose samples
  * one earlier paragraph holds is a near copy of it.
  *
- * Only paragraphs kept add to the tables, so a second pass over the
- * output drops nothing.  The tables are kept in two generations: when the
+ * Paragraphs kept add to the tables, near copies what the tables lack
+ * in the name of what they copy, so a second pass over the output drops
+ * nothing.  The tables are kept in two generations: when the
  * newer reaches half of --max-memory the older is forgotten.  With -s
  * they are loaded from a state file and saved back to it at the end.
  */
@@ -205,7 +206,8 @@ slot_of(const struct table *t, uint64_t h, bool *found)
 	}
 }
 
-static void table_add(struct table *t, uint64_t h, uint32_t ref);
+static void table_add(struct table *t, uint64_t h, uint32_t ref,
+    bool latest);
 
 /*
  * Zeroed memory for a table, in huge pages where the kernel gives them:
@@ -243,14 +245,15 @@ grow(struct table *t)
 	t->n = 0;
 	for (size_t i = 0; i < old.nbucket * SLOTS; i++)
 		if (old.key[i] != 0)
-			table_add(t, old.key[i], old.ref ? old.ref[i] : 0);
+			table_add(t, old.key[i], old.ref ? old.ref[i] : 0,
+			    false);
 	table_release(old.key, old.nbucket * SLOTS * sizeof *old.key);
 	table_release(old.ref, old.nbucket * SLOTS * sizeof *old.ref);
 }
 
-/* add h if it is not there; if it is, its first ref stays */
+/* add h if it is not there; if it is, ref replaces its own with latest */
 static void
-table_add(struct table *t, uint64_t h, uint32_t ref)
+table_add(struct table *t, uint64_t h, uint32_t ref, bool latest)
 {
 	bool found;
 	size_t i;
@@ -259,12 +262,12 @@ table_add(struct table *t, uint64_t h, uint32_t ref)
 	if ((t->n + 1) * 20 > t->nbucket * SLOTS * 17)
 		grow(t);
 	i = slot_of(t, h, &found);
-	if (found)
+	if (found && !latest)
 		return;
+	t->n += !found;
 	t->key[i] = h;
 	if (t->ref != NULL)
 		t->ref[i] = ref;
-	t->n++;
 }
 
 /* is h in t?  its ref too */
@@ -760,7 +763,16 @@ judge(const struct rec *r, struct verdict *v)
 	if (!exact_only) {
 		near_copy(v);
 		if (v->dup) {
+			/*
+			 * What it adds to the paragraph it copies counts as
+			 * that paragraph's, so that a copy of this copy is
+			 * measured against all of it.
+			 */
 			nnearcopies++;
+			if (v->g == &gens[0])
+				for (size_t i = 0; i < nsamp; i++)
+					table_add(&gens[0].near, samp[i],
+					    v->ref, false);
 			return;
 		}
 	}
@@ -768,10 +780,16 @@ judge(const struct rec *r, struct verdict *v)
 	if (gen_bytes(&gens[0]) >= max_memory / 2)
 		rotate();
 	ref = refs ? add_origin(&gens[0], r->doc, r->seq) : 0;
-	table_add(&gens[0].exact, h, ref);
+	table_add(&gens[0].exact, h, ref, false);
+	/*
+	 * Each sample names the latest paragraph kept that holds it: a
+	 * copy is most often of something recent, and its samples are then
+	 * counted together, not spread over older paragraphs that share a
+	 * phrase with it.
+	 */
 	if (!exact_only)
 		for (size_t i = 0; i < nsamp; i++)
-			table_add(&gens[0].near, samp[i], ref);
+			table_add(&gens[0].near, samp[i], ref, true);
 }
 
 /* output */
@@ -1070,7 +1088,7 @@ read_table(struct cur *c, struct table *t, uint64_t n, uint64_t norig)
 			return "an empty key";
 		if (refs && ref >= norig)
 			return "a key of no paragraph";
-		table_add(t, k, ref);
+		table_add(t, k, ref, false);
 	}
 	c->p += n * (8 + (refs ? 4 : 0));
 	return NULL;
