@@ -54,6 +54,7 @@ static const char usage[] =
 #define SHINGLE_CJK	7
 #define WINDOW_CJK	6
 #define SHORT		48	/* shingles: fewer, and all are samples */
+#define MIN_SHARED	4	/* samples a near copy shares, at the least */
 _Static_assert(WINDOW_WORDS <= 8 && WINDOW_CJK <= 8, "winnow() keeps 8");
 #define SLOTS	8	/* keys a bucket: one cache line */
 
@@ -674,7 +675,8 @@ cmp_u64(const void *a, const void *b)
  * Is the paragraph folded a near copy?  Its samples seen before, each
  * as the paragraph it was seen in; the one most of them come from (the
  * earliest of equals) is the earlier copy when they are at least
- * threshold of the samples.
+ * threshold of the samples, and MIN_SHARED of them: a line of a few words
+ * is no copy for sharing one phrase.
  */
 static void
 near_copy(struct verdict *v)
@@ -715,7 +717,8 @@ near_copy(struct verdict *v)
 			v->ref = (uint32_t)hits[i];
 		}
 	}
-	v->dup = (double)best >= threshold * (double)nsamp;
+	v->dup = (double)best >= threshold * (double)nsamp &&
+	    best >= MIN_SHARED;
 	v->sim = (double)best / (double)nsamp;
 }
 
