@@ -724,7 +724,8 @@ near_copy(struct verdict *v)
 
 /*
  * The exact key of a paragraph, its tokens folded on the way (unless -e);
- * false for one too short to be dropped, or with nothing left to compare.
+ * false for one too short to be dropped, a front matter field, or one
+ * with nothing left to compare.
  */
 static bool
 key_of(const struct rec *r, uint64_t *h)
@@ -733,6 +734,9 @@ key_of(const struct rec *r, uint64_t *h)
 	size_t n;
 
 	if ((chars = utf8_chars(r->text.p, r->text.n)) < min_chars)
+		return false;
+	/* a field of a page's front matter (url:, title:) is no paragraph */
+	if (rec_tag(r, "front", 0) >= 0)
 		return false;
 	key_text(r, &p, &n);
 	fold(p, n, !exact_only && !keys_mode);

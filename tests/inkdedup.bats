@@ -71,6 +71,16 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	assert_output '1 2 4 7'
 }
 
+@test "front matter fields are never dropped: each page keeps its url and title" {
+	for i in 1 2; do
+		printf -- '---\ntitle: "Harbour city opens its first smart berths today"\nurl: "https://example.org/news/2026/01/25/harbour-city-berths"\n---\n\n%s\n' "$C" > "page$i.md"
+	done
+	run -0 bash -c 'inkcat page1.md page2.md | inknorm | inkdedup | cut -f1,5 | paste -sd" "'
+	assert_output --partial 'page2.md	title: "Harbour city'
+	assert_output --partial 'page2.md	url: "https://example.org'
+	refute_output --partial "page2.md	$C"
+}
+
 @test "a tagged leading dateline and byline are left out of the key" {
 	recs '据新华社广州1月25日电(记者 宋依黛 陈钟昊)广州市今天启动春运，铁路部门预计发送旅客人数创新高。' \
 	    '新华社广州1月25日电(记者宋依黛陈钟昊)广州市今天启动春运，铁路部门预计发送旅客人数创新高。' > in
