@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <utf8proc.h>
 #define XXH_INLINE_ALL
@@ -407,10 +408,28 @@ sort_ascii(void)
 	}
 }
 
+/* the length of the link that opens p[0, n): http:// or https:// on */
+static size_t
+url(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	if (n >= 8 && strncasecmp((const char *)p, "https://", 8) == 0)
+		i = 8;
+	else if (n >= 7 && strncasecmp((const char *)p, "http://", 7) == 0)
+		i = 7;
+	else
+		return 0;
+	while (i < n && p[i] > ' ' && strchr("\"'<>`", p[i]) == NULL)
+		i++;
+	return i;
+}
+
 /*
  * Fold p[0, n) into folded, and with want_tokens into the token hashes:
  * a word (a run of letters and digits of scripts written with spaces) is
- * one token, an ideograph, kana, hangul or symbol another; punctuation,
+ * one token, an ideograph, kana, hangul or symbol another, and so is a
+ * link (http://...) whole, bytes and all; punctuation,
  * spaces and controls separate words and are dropped.  A byte that is not
  * UTF-8 stays, a token of its own.
  */
@@ -435,6 +454,20 @@ fold(const char *s, size_t n, bool want_tokens)
 		size_t len;
 		utf8proc_category_t k;
 
+		if ((p[i] == 'h' || p[i] == 'H') && !inword &&
+		    (len = url(p + i, n - i)) > 0) {
+			/* a link: one token, whatever its path holds */
+			END_WORD();
+			for (size_t j = 0; j < len; j++)
+				*d++ = (char)(p[i + j] >= 'A' && p[i + j] <= 'Z' ?
+				    p[i + j] | 0x20 : p[i + j]);
+			if (want_tokens) {
+				add_both(XXH3_64bits(p + i, len));
+				nword++;
+			}
+			i += len;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			cp = p[i++];
 			goto ascii;

@@ -63,6 +63,15 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	assert_output '0'
 }
 
+@test "a link is one token: two images of one site are no copies of each other" {
+	recs '<img src="https://web.archive.org/web/20210712002458im_/https://www.example.org/news/2018/02/harbour-berths-opening-day.jpg" alt="">' \
+	    '<img src="https://web.archive.org/web/20210712002458im_/https://www.example.org/news/2018/02/metro-trains-first-test-run.jpg" alt="">' \
+	    'Read more at https://www.example.org/news/2018/02/harbour-berths-opening-day and at the port authority site.' \
+	    'Read more at https://www.example.org/news/2018/02/harbour-berths-opening-day and at the port authority site!' > in
+	run -0 bash -c 'inkdedup < in | seqs'
+	assert_output '1 2 3'
+}
+
 @test "short paragraphs are never dropped; -c 0 drops them too" {
 	recs '新华社发' "$A" '新华社发' '(完)' "$A" '(完)' 'Reuter' 'Reuter' > in
 	run -0 bash -c 'inkdedup < in | seqs'
