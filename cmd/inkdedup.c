@@ -115,7 +115,7 @@ struct toks {
 	size_t	 n, cap;
 };
 static struct toks wtok, ctok;
-static size_t nword;		/* of wtok, words */
+static size_t nword, ncjk;	/* of wtok, words and ideographs */
 
 /* with -A: the article being held, and what is known of its paragraphs */
 struct held {
@@ -442,7 +442,7 @@ fold(const char *s, size_t n, bool want_tokens)
 	char *d;
 
 	folded.n = 0;
-	wtok.n = ctok.n = nword = 0;
+	wtok.n = ctok.n = nword = ncjk = 0;
 	d = buf_room(&folded, 4 * n + 4);
 #define END_WORD() do { if (inword && want_tokens) { \
 	add_token(&wtok, word); nword++; } inword = false; word = 0; } while (0)
@@ -492,6 +492,7 @@ fold(const char *s, size_t n, bool want_tokens)
 			if (want_tokens)
 				add_both((uint64_t)p[i] << 16 |
 				    (uint64_t)p[i + 1] << 8 | p[i + 2]);
+			ncjk++;
 			i += 3;
 			continue;
 		}
@@ -522,6 +523,7 @@ fold(const char *s, size_t n, bool want_tokens)
 			d += utf8_encode(cp, d);
 			if (want_tokens)
 				add_both(cp);
+			ncjk += is_cjk(cp);
 			continue;
 		}
 		{
@@ -571,14 +573,15 @@ add_sample(uint64_t h)
  * The shingles of the tokens, winnowed: of every window of shingles in a
  * row the least is taken (the rightmost of equals), once.  A paragraph
  * of fewer tokens than a shingle is one shingle; of fewer shingles than
- * a window, one window.  Mostly words: the word tokens, SHINGLE_WORDS
- * and WINDOW_WORDS; else the letter tokens and the CJK sizes.
+ * a window, one window.  With no fewer words than ideographs: the word
+ * tokens, SHINGLE_WORDS and WINDOW_WORDS; else the letter tokens and the
+ * CJK sizes.
  */
 static void
 winnow(void)
 {
 	const uint64_t R = 0x9e3779b97f4a7c15ULL;
-	bool words = nword * 2 > wtok.n;
+	bool words = nword >= ncjk;
 	const uint64_t *tok = words ? wtok.h : ctok.h;
 	size_t ntok = words ? wtok.n : ctok.n;
 	size_t n = words ? SHINGLE_WORDS : SHINGLE_CJK;

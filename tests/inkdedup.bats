@@ -67,9 +67,11 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	recs '<img src="https://web.archive.org/web/20210712002458im_/https://www.example.org/news/2018/02/harbour-berths-opening-day.jpg" alt="">' \
 	    '<img src="https://web.archive.org/web/20210712002458im_/https://www.example.org/news/2018/02/metro-trains-first-test-run.jpg" alt="">' \
 	    'Read more at https://www.example.org/news/2018/02/harbour-berths-opening-day and at the port authority site.' \
-	    'Read more at https://www.example.org/news/2018/02/harbour-berths-opening-day and at the port authority site!' > in
+	    'Read more at https://www.example.org/news/2018/02/harbour-berths-opening-day and at the port authority site!' \
+	    '{{< video src="https://web.archive.org/web/20210712002336if_/https://www.youtube.com/embed/3RYSM1VOzH4" >}}' \
+	    '{{< video src="https://web.archive.org/web/20220109141640if_/https://www.youtube.com/embed/2lvFusy5IAA" >}}' > in
 	run -0 bash -c 'inkdedup < in | seqs'
-	assert_output '1 2 3'
+	assert_output '1 2 3 5 6'
 }
 
 @test "short paragraphs are never dropped; -c 0 drops them too" {
