@@ -408,6 +408,26 @@ sort_ascii(void)
 	}
 }
 
+/*
+ * The length of the HTML tag that opens p[0, n): <a ...>, </p>, <br/>;
+ * or 0.  Its name is in lower case: Reuters writes companies as <IBM Corp>.
+ */
+static size_t
+tag(const unsigned char *p, size_t n)
+{
+	size_t i = n > 1 && p[1] == '/' ? 2 : 1, name = i;
+
+	while (i < n && ((p[i] >= 'a' && p[i] <= 'z') || (i > name &&
+	    p[i] >= '0' && p[i] <= '9')))
+		i++;
+	if (i == name || i >= n || (p[i] != '>' && p[i] != ' ' && p[i] != '/'))
+		return 0;
+	for (; i < n && i < 512 && p[i] != '<'; i++)
+		if (p[i] == '>')
+			return i + 1;
+	return 0;
+}
+
 /* the length of the link that opens p[0, n): http:// or https:// on */
 static size_t
 url(const unsigned char *p, size_t n)
@@ -429,9 +449,9 @@ url(const unsigned char *p, size_t n)
  * Fold p[0, n) into folded, and with want_tokens into the token hashes:
  * a word (a run of letters and digits of scripts written with spaces) is
  * one token, an ideograph, kana, hangul or symbol another, and so is a
- * link (http://...) whole, bytes and all; punctuation,
- * spaces and controls separate words and are dropped.  A byte that is not
- * UTF-8 stays, a token of its own.
+ * link (http://...) whole, bytes and all; an HTML tag is skipped;
+ * punctuation, spaces and controls separate words and are dropped.  A
+ * byte that is not UTF-8 stays, a token of its own.
  */
 static void
 fold(const char *s, size_t n, bool want_tokens)
@@ -454,6 +474,12 @@ fold(const char *s, size_t n, bool want_tokens)
 		size_t len;
 		utf8proc_category_t k;
 
+		if (p[i] == '<' && (len = tag(p + i, n - i)) > 0) {
+			/* markup is no text: <figcaption> weighs nothing */
+			END_WORD();
+			i += len;
+			continue;
+		}
 		if ((p[i] == 'h' || p[i] == 'H') && !inword &&
 		    (len = url(p + i, n - i)) > 0) {
 			/* a link: one token, whatever its path holds */

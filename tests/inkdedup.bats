@@ -74,6 +74,19 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	assert_output '1 2 3 5 6'
 }
 
+@test "HTML tags are no text: two captions are no copies for their markup" {
+	recs '<figcaption>網上截圖</figcaption>' '<figcaption>網路照片</figcaption>' \
+	    '<p>国家统计局今天发布数据，全年国内生产总值比上年增长百分之五。</p>' \
+	    '国家统计局今天发布数据，全年国内生产总值比上年增长百分之五。' > in
+	run -0 bash -c 'inkdedup < in | seqs'
+	assert_output '1 2 3'
+	# but Reuters' <IBM Corp> is a company, not a tag
+	recs '<IBM Corp> said first quarter profits rose sharply on strong sales' \
+	    '<Texaco Inc> said first quarter profits rose sharply on strong sales' > in
+	run -0 bash -c 'inkdedup -e < in | seqs'
+	assert_output '1 2'
+}
+
 @test "short paragraphs are never dropped; -c 0 drops them too" {
 	recs '新华社发' "$A" '新华社发' '(完)' "$A" '(完)' 'Reuter' 'Reuter' > in
 	run -0 bash -c 'inkdedup < in | seqs'
