@@ -119,8 +119,7 @@ static size_t nword, ncjk;	/* of wtok, words and ideographs */
 
 /* with -A: the article being held, and what is known of its paragraphs */
 struct held {
-	size_t	 off, len, marklen;
-	bool	 dup;
+	size_t	 off, len, marklen;	/* in artbuf; marklen with -m */
 };
 static struct buf artbuf, lastdoc;
 static struct held *held;
@@ -941,7 +940,7 @@ hold(const char *line, size_t len, const struct verdict *v)
 		held = xrealloc(held, heldcap * sizeof *held);
 	}
 	held[nheld++] = (struct held){ artbuf.n, len, mark && v->dup ?
-	    mark_tags.n : 0, v->dup };
+	    mark_tags.n : 0 };
 	buf_add(&artbuf, line, len);
 	if (mark && v->dup)
 		buf_add(&artbuf, mark_tags.p, mark_tags.n);
