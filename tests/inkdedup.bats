@@ -20,6 +20,15 @@ seqs() {
 	cut -f3 | paste -sd' '
 }
 
+# wait until a run holds the lock of state $1 (util-linux flock(1))
+held() {
+	for _ in $(seq 100); do
+		flock -n "$1.lock" true || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 A='国家统计局今天发布数据，全年国内生产总值比上年增长百分之五，经济运行总体平稳。'
 B='The central bank left its benchmark rate unchanged on Thursday, citing slower growth in the region.'
 C='港铁公司表示，新列车将于明年分批投入服务，首批列车已完成测试，乘客可望享有更舒适的车厢。'
@@ -158,7 +167,7 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	cp st st.before
 	# a run killed while it reads leaves the state as it was
 	( { cat in; sleep 5; } | inkdedup -s st > /dev/null ) &
-	sleep 1
+	held st
 	pkill -KILL -f 'inkdedup -s st' || true
 	wait || true
 	cmp st st.before
@@ -188,7 +197,7 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 @test "-s: a second run waits for the first; with -n it fails at once" {
 	recs "$A" "$B" > in
 	( { cat in; sleep 2; } | inkdedup -s st > first ) &
-	sleep 0.5
+	held st
 	run -2 --separate-stderr inkdedup -n -s st < in
 	assert_equal "$stderr" 'inkdedup: st: in use by another run (-n given)'
 	# without -n it waits, then sees what the first one saved
