@@ -298,4 +298,7 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	inkdedup -e < c.ink | sort > want
 	inkdedup --keys < c.ink | sort -t "$(printf '\t')" -k1,1 -s | inkdedup --reduce | sort > got
 	cmp want got
+	inkdedup --keys < c.ink | parallel --pipe --colsep '\t' --shard 1 -j2 \
+	    'sort -t "$(printf "\t")" -k1,1 -s | inkdedup --reduce' | sort > got2
+	cmp want got2
 }
