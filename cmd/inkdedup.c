@@ -17,7 +17,6 @@
  * they are loaded from a state file and saved back to it at the end.
  */
 #include <sys/file.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -210,28 +209,15 @@ slot_of(const struct table *t, uint64_t h, bool *found)
 static void table_add(struct table *t, uint64_t h, uint32_t ref,
     bool latest);
 
-/*
- * Zeroed memory for a table, in huge pages where the kernel gives them:
- * every look-up lands somewhere new, and with 4 kB pages each would miss
- * the TLB as well as the cache.
- */
+/* zeroed memory for a table */
 static void *
 table_alloc(size_t n)
 {
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE |
-	    MAP_ANONYMOUS, -1, 0);
+	void *p = calloc(1, n);
 
-	if (p == MAP_FAILED)
+	if (p == NULL)
 		err_fatal("out of memory (a table of %zu bytes)", n);
-	madvise(p, n, MADV_HUGEPAGE);
 	return p;
-}
-
-static void
-table_release(void *p, size_t n)
-{
-	if (p != NULL)
-		munmap(p, n);
 }
 
 static void
@@ -248,8 +234,8 @@ grow(struct table *t)
 		if (old.key[i] != 0)
 			table_add(t, old.key[i], old.ref ? old.ref[i] : 0,
 			    false);
-	table_release(old.key, old.nbucket * SLOTS * sizeof *old.key);
-	table_release(old.ref, old.nbucket * SLOTS * sizeof *old.ref);
+	free(old.key);
+	free(old.ref);
 }
 
 /* add h if it is not there; if it is, ref replaces its own with latest */
@@ -289,8 +275,8 @@ table_has(const struct table *t, uint64_t h, uint32_t *ref)
 static void
 table_free(struct table *t)
 {
-	table_release(t->key, t->nbucket * SLOTS * sizeof *t->key);
-	table_release(t->ref, t->nbucket * SLOTS * sizeof *t->ref);
+	free(t->key);
+	free(t->ref);
 	*t = (struct table){ 0 };
 }
 
