@@ -947,10 +947,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 static const struct option longopts[] = {
 	{ "strip", no_argument, NULL, 's' },
 	{ "patterns", required_argument, NULL, 'p' },
-	{ "max-record", required_argument, NULL, 'R' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	OPT_LONGOPTS_COMMON
 };
 
 static bool

@@ -206,12 +206,9 @@ static const struct option longopts[] = {
 	{ "exclude", required_argument, NULL, 'x' },
 	{ "max-member", required_argument, NULL, 'M' },
 	{ "max-ratio", required_argument, NULL, 'B' },
-	{ "max-record", required_argument, NULL, 'R' },
 	{ "progress", no_argument, NULL, 'P' },
 	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	OPT_LONGOPTS_COMMON
 };
 
 int

@@ -389,10 +389,7 @@ static const struct option longopts[] = {
 	{ "year", required_argument, NULL, 'y' },
 	{ "patterns", required_argument, NULL, 'p' },
 	{ "print-patterns", no_argument, NULL, 'P' },
-	{ "max-record", required_argument, NULL, 'R' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	OPT_LONGOPTS_COMMON
 };
 
 

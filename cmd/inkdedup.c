@@ -1421,10 +1421,7 @@ static const struct option longopts[] = {
 	{ "keys", no_argument, NULL, 'K' },
 	{ "stats", no_argument, NULL, 'S' },
 	{ "reduce", no_argument, NULL, 'U' },
-	{ "max-record", required_argument, NULL, 'R' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	OPT_LONGOPTS_COMMON
 };
 
 static bool

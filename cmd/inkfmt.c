@@ -544,10 +544,7 @@ static const struct option longopts[] = {
 	{ "fields", required_argument, NULL, 'f' },
 	{ "header", no_argument, NULL, 'H' },
 	{ "articles", no_argument, NULL, 'a' },
-	{ "max-record", required_argument, NULL, 'R' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	OPT_LONGOPTS_COMMON
 };
 
 static bool

@@ -307,10 +307,7 @@ static const struct option longopts[] = {
 	{ "fold", required_argument, NULL, 'F' },
 	{ "keep-cjk-punct", no_argument, NULL, 'k' },
 	{ "autospace", required_argument, NULL, 'A' },
-	{ "max-record", required_argument, NULL, 'R' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	OPT_LONGOPTS_COMMON
 };
 
 static bool

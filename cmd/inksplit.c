@@ -676,10 +676,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 }
 
 static const struct option longopts[] = {
-	{ "max-record", required_argument, NULL, 'R' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
+	OPT_LONGOPTS_COMMON
 };
 
 int

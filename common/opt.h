@@ -20,6 +20,13 @@
 void	opt_common(int c, const char *arg, const char *given,
 	    const char *usage, void (*help)(void), size_t *maxrec);
 
+/* the long options opt_common() takes, and the end: a table's last rows */
+#define OPT_LONGOPTS_COMMON \
+	{ "max-record", required_argument, NULL, 'R' }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ NULL, 0, NULL, 0 }
+
 /*
  * A filter of records, from the options to the exit status: messages
  * named after argv[0], stdout buffered, the options parsed (option()
