@@ -60,16 +60,15 @@ check(const char *in, size_t inlen, const char *out, size_t outlen)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int fd = -1;
+	static bool ready;
 	struct buf in = { 0 };
 	size_t outlen, againlen;
 	char *out, *again, head[48];
 	uint64_t seq = 0;
 
-	if (fd < 0) {
+	if (!ready) {
 		tagger_init();
-		fd = memfd_create("stdout", 0);
-		dup2(fd, STDOUT_FILENO);
+		ready = true;
 	}
 	if (size == 0)
 		return 0;
@@ -88,9 +87,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (in.n == 0)
 		return 0;
-	out = feed(fd, in.p, in.n, &outlen);
+	out = feed(in.p, in.n, &outlen);
 	check(in.p, in.n, out, outlen);
-	again = feed(fd, out, outlen, &againlen);
+	again = feed(out, outlen, &againlen);
 	if (againlen != outlen || memcmp(again, out, outlen) != 0)
 		abort();
 	buf_free(&in);
