@@ -993,70 +993,53 @@ earlier(const struct rec *a, const struct rec *b)
 	return a->seq < b->seq;
 }
 
+/* --reduce: the group being read, and its record first so far */
+static struct buf rkey, best;
+static struct rec br;		/* best, parsed */
+static bool have;
+
+static void
+emit_best(void)
+{
+	if (have)
+		emit(best.p, best.n, NULL, 0);
+}
+
 /*
  * KEY TAB record, grouped by KEY: of each group the record first by
  * (DOC, SEQ) goes out, without its key; every "-" record goes out.
  */
 static void
+reduced(void *ctx, const struct rec *r, const char *line, size_t len)
+{
+	bool same = have && r->key.n == rkey.n && memcmp(r->key.p, rkey.p,
+	    rkey.n) == 0;
+
+	(void)ctx;
+	if (r->key.n == 1 && r->key.p[0] == '-') {
+		emit(line, len, NULL, 0);
+		return;
+	}
+	if (same && !earlier(r, &br))
+		return;
+	if (!same)
+		emit_best();
+	rkey.n = 0;
+	buf_add(&rkey, r->key.p, r->key.n);
+	best.n = 0;
+	buf_add(&best, line, len);
+	/* br points into best: parsed again where it now lives */
+	rec_parse(&br, best.p, best.n);
+	have = true;
+}
+
+static void
 reduce(size_t maxrec)
 {
-	struct in in;
-	struct rec r, br;
-	struct buf key = { 0 }, best = { 0 };
-	const char *line;
-	size_t len;
-	unsigned long long lineno = 0;
-	enum in_result res;
-	bool have = false;
-
-	rec_init(&r);
-	rec_init(&br);
-	in_open(&in, STDIN_FILENO, maxrec);
-	while ((res = in_getline(&in, &line, &len)) != IN_EOF) {
-		const char *tab, *why;
-		size_t kl;
-
-		lineno++;
-		if (res == IN_TOOLONG) {
-			err_input(NULL, 0, 0, "line %llu: record of %zu bytes "
-			    "is longer than --max-record; skipped", lineno,
-			    len);
-			continue;
-		}
-		if ((tab = memchr(line, '\t', len)) == NULL) {
-			err_input(NULL, 0, 0, "line %llu: no KEY TAB record; "
-			    "skipped", lineno);
-			continue;
-		}
-		kl = (size_t)(tab - line);
-		if ((why = rec_parse(&r, tab + 1, len - kl - 1)) != NULL) {
-			err_input(NULL, 0, 0, "line %llu: malformed record: "
-			    "%s", lineno, why);
-			continue;
-		}
-		if (kl == 1 && line[0] == '-') {
-			emit(tab + 1, len - kl - 1, NULL, 0);
-			continue;
-		}
-		if (have && kl == key.n && memcmp(line, key.p, kl) == 0 &&
-		    !earlier(&r, &br))
-			continue;
-		if (have && !(kl == key.n && memcmp(line, key.p, kl) == 0))
-			emit(best.p, best.n, NULL, 0);
-		key.n = 0;
-		buf_add(&key, line, kl);
-		best.n = 0;
-		buf_add(&best, tab + 1, len - kl - 1);
-		/* br points into best: parsed again where it now lives */
-		rec_parse(&br, best.p, best.n);
-		have = true;
-	}
-	if (have)
-		emit(best.p, best.n, NULL, 0);
-	in_close(&in);
-	rec_free(&r);
+	rec_each_keyed(STDIN_FILENO, maxrec, reduced, NULL);
+	emit_best();
 	rec_free(&br);
-	buf_free(&key);
+	buf_free(&rkey);
 	buf_free(&best);
 }
 

@@ -295,12 +295,12 @@ rec_write_head(struct slice doc, uint64_t art, uint64_t seq, struct slice kind)
 	out_putc('\t');
 }
 
-void
-rec_each(int fd, size_t maxrec, rec_fn *fn, void *ctx)
+static void
+each(int fd, size_t maxrec, bool keyed, rec_fn *fn, void *ctx)
 {
 	struct in in;
 	struct rec r;
-	const char *line, *why;
+	const char *line, *why, *tab;
 	size_t len;
 	uint64_t lineno = 0;
 	enum in_result res;
@@ -315,6 +315,16 @@ rec_each(int fd, size_t maxrec, rec_fn *fn, void *ctx)
 			    (unsigned long long)lineno, len);
 			continue;
 		}
+		if (keyed) {
+			if ((tab = memchr(line, '\t', len)) == NULL) {
+				err_input(NULL, 0, 0, "line %llu: no KEY TAB "
+				    "record; skipped", (unsigned long long)lineno);
+				continue;
+			}
+			r.key = (struct slice){ line, (size_t)(tab - line) };
+			len -= r.key.n + 1;
+			line = tab + 1;
+		}
 		if ((why = rec_parse(&r, line, len)) != NULL) {
 			err_input(NULL, 0, 0, "line %llu: malformed record: %s",
 			    (unsigned long long)lineno, why);
@@ -324,6 +334,18 @@ rec_each(int fd, size_t maxrec, rec_fn *fn, void *ctx)
 	}
 	in_close(&in);
 	rec_free(&r);
+}
+
+void
+rec_each(int fd, size_t maxrec, rec_fn *fn, void *ctx)
+{
+	each(fd, maxrec, false, fn, ctx);
+}
+
+void
+rec_each_keyed(int fd, size_t maxrec, rec_fn *fn, void *ctx)
+{
+	each(fd, maxrec, true, fn, ctx);
 }
 
 void

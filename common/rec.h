@@ -22,6 +22,7 @@ struct slice {
 };
 
 struct rec {
+	struct slice key;		/* rec_each_keyed()'s: before DOC */
 	struct slice doc, kind, text;	/* escaped, as in the stream */
 	uint64_t art, seq;
 	bool	 plain;		/* TEXT holds no escape: its bytes as they are */
@@ -65,5 +66,10 @@ void	rec_write_head(struct slice doc, uint64_t art, uint64_t seq,
 typedef void rec_fn(void *ctx, const struct rec *r, const char *line,
     size_t len);
 void	rec_each(int fd, size_t maxrec, rec_fn *fn, void *ctx);
+/*
+ * The same for lines of "KEY TAB record" (inkdedup --keys): r->key is
+ * KEY, and line the record after it; a line with no TAB is reported.
+ */
+void	rec_each_keyed(int fd, size_t maxrec, rec_fn *fn, void *ctx);
 
 #endif
