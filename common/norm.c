@@ -143,19 +143,11 @@ han_copy(char *dst, const unsigned char *p, size_t n)
 	/* five characters, fifteen bytes, a step */
 	while (n - i >= 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
-		unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_and_si128(x, _mm_set1_epi8((char)0xc0)),
-		    _mm_set1_epi8((char)0x80)));
+		unsigned cont = utf8_cont16(x);
 		/* E5 to E9 open U+5000 to U+9FFF; E4 needs B8 or more */
-		unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xe5)),
-		    x),
-		    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)0xe9)),
-		    x)));
-		unsigned e4 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8((char)0xe4)));
-		unsigned b8 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_max_epu8(x, _mm_set1_epi8((char)0xb8)), x));
+		unsigned lead = utf8_bytes16(x, 0xe5, 0xe9);
+		unsigned e4 = utf8_bytes16(x, 0xe4, 0xe4);
+		unsigned b8 = utf8_bytes16(x, 0xb8, 0xff);
 		/* bit 3j: the character at byte 3j is an ideograph */
 		unsigned han = (lead | (e4 & b8 >> 1)) & cont >> 1 & cont >> 2 &
 		    0x1249;

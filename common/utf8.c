@@ -49,15 +49,10 @@ cjk_run(const unsigned char *p, size_t n)
 
 	while (n - i >= 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
-		unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-		    _mm_and_si128(x, _mm_set1_epi8((char)0xc0)),
-		    _mm_set1_epi8((char)0x80)));
+		unsigned cont = utf8_cont16(x);
 		/* E1 to EF, less ED */
-		unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xe1)), x),
-		    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)0xef)), x)))
-		    & ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x,
-		    _mm_set1_epi8((char)0xed)));
+		unsigned lead = utf8_bytes16(x, 0xe1, 0xef) &
+		    ~utf8_bytes16(x, 0xed, 0xed);
 		unsigned ok = lead & cont >> 1 & cont >> 2 & 0x1249;
 
 		if (ok != 0x1249)
@@ -105,11 +100,9 @@ utf8_chars(const char *s, size_t n)
 	size_t cont = 0, i = 0;
 
 #ifdef __SSE2__
-	/* continuation bytes, 0x80 to 0xbf, are below -64 as signed bytes */
 	for (; n - i >= 16; i += 16)
-		cont += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
-		    _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(s + i)),
-		    _mm_set1_epi8(-64))));
+		cont += (size_t)__builtin_popcount(utf8_cont16(
+		    _mm_loadu_si128((const __m128i *)(s + i))));
 #endif
 	for (; i < n; i++)
 		cont += ((unsigned char)s[i] & 0xc0) == 0x80;

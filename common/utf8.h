@@ -12,6 +12,28 @@
 
 #define UTF8_REPLACEMENT 0xFFFD
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* bits for the bytes of x that continue a character: 0x80 to 0xbf */
+static inline unsigned
+utf8_cont16(__m128i x)
+{
+	/* as signed bytes, below -64 */
+	return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x,
+	    _mm_set1_epi8(-64)));
+}
+
+/* bits for the bytes of x from lo to hi */
+static inline unsigned
+utf8_bytes16(__m128i x, unsigned char lo, unsigned char hi)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_and_si128(
+	    _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)lo)), x),
+	    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)hi)), x)));
+}
+#endif
+
 /*
  * Decode the character at p (n bytes available).  Returns its length
  * (1 to 4) and sets *cp, or returns 0 when the bytes are not valid UTF-8;
