@@ -2,14 +2,15 @@
 # make bench, make fuzz, make install PREFIX=..., make clean.
 
 VERSION  = 0.1.0
-PROGS    = inkcat inkfmt inknorm inksplit inkdateline inkbyline inkdedup
+PROGS    = inkcat inkfmt inknorm inksplit inkdateline inkbyline inkdedup \
+           inkfigs
 PREFIX  ?= /usr/local
 CC      ?= cc
 PKG     ?= pkg-config
 
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
-           -D_GNU_SOURCE -DINK_VERSION='"$(VERSION)"' -Icommon
+           -D_GNU_SOURCE -DINK_VERSION='"$(VERSION)"' -Icommon -Iobj
 ifeq ($(SAN),1)
 CFLAGS  += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
            -fno-omit-frame-pointer
@@ -24,6 +25,7 @@ LIBS_inksplit = $(shell $(PKG) --libs libutf8proc libpcre2-8)
 LIBS_inkdateline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkbyline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkdedup = $(shell $(PKG) --libs libutf8proc libxxhash)
+LIBS_inkfigs =
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8)
 
 COMMON  = err out in buf rec utf8 enc src lines norm item para md opt names pat
@@ -47,12 +49,19 @@ obj/libink.a: $(OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(OBJ)
 
+# inkfigs' table (data/figs.tab), built in as a C string
+obj/figs.tab.h: data/figs.tab
+	@mkdir -p obj
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
+	    data/figs.tab > $@
+obj/cmd/inkfigs.o obj/fuzz/fuzz_figs.o: obj/figs.tab.h
+
 bin/%: obj/cmd/%.o obj/libink.a
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ $< obj/libink.a $(LIBS_$*)
 
 # the fuzz harnesses, replayed over their saved corpora without clang
-FUZZ      = record inkcat lines norm split dateline byline dedup
+FUZZ      = record inkcat lines norm split dateline byline dedup figs
 FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8 libxxhash)
 obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)
@@ -92,7 +101,7 @@ bench:
 FUZZTIME ?= 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
               -fno-sanitize-recover=all -D_GNU_SOURCE -DINK_VERSION='"$(VERSION)"' \
-              -Icommon $(shell $(PKG) --cflags libarchive)
+              -Icommon -Iobj $(shell $(PKG) --cflags libarchive)
 fuzz:
 	@mkdir -p obj/fuzz
 	for f in $(FUZZ); do \

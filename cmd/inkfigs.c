@@ -1,0 +1,1916 @@
+/*
+ * inkfigs: the figures a paragraph cites, found, normalized and counted.
+ *
+ * A paragraph is read once, left to right.  Where a number starts (an
+ * Arabic or full-width digit, a Chinese numeral, an English number word)
+ * it is read whole: 2.6万, 一百二十, 1,044.5, four million.  Then what
+ * stands around it decides what it is: a date or a time (2025年3月5日,
+ * 10时29分, Jan. 25), a year, an ordinal (第十六届), a name (十四五, 5G,
+ * 波音787), or a figure, with its qualifier (超, 近, more than), its
+ * currency and its unit (列, 个百分点, 微克/立方米, million barrels).
+ *
+ * The words around numbers are a table (data/figs.tab, built in; -t FILE
+ * reads another): the program knows the grammar of numbers, the table
+ * the vocabulary.  Values are exact decimals: a value is an integer m
+ * and a power of ten e, and only a fraction that does not end (三分之一)
+ * is rounded, once, to 15 significant digits.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "opt.h"
+#include "out.h"
+#include "rec.h"
+#include "utf8.h"
+
+static const char usage[] =
+    "usage: inkfigs [-acdhTVx] [-t table] [-R size]\n";
+
+/* data/figs.tab, as a C string (made by the Makefile) */
+static const char builtin_table[] =
+#include "figs.tab.h"
+    ;
+
+/* ---- the table ---------------------------------------------------- */
+
+enum cls { UNIT, CUR, PRE, POST, INNER, LABEL_PRE, LABEL_POST, ORD_POST,
+	STOP, NCLS };
+static const char *const cls_name[NCLS] = { "unit", "cur", "pre", "post",
+	"inner", "label-pre", "label-post", "ordinal-post", "stop" };
+
+/* what a span is: the figures first, then what -a adds */
+enum type { T_COUNT, T_PERCENT, T_POINTS, T_MONEY, T_MEASURE, T_AGE,
+	T_DURATION, T_SCORE, T_RANGE, T_FRACTION, NFIG,
+	T_DATE = NFIG, T_YEAR, T_TIME, T_ORDINAL, T_LABEL, T_NUMERAL, NTYPE };
+static const char *const type_name[NTYPE] = { "count", "percent",
+	"points", "money", "measure", "age", "duration", "score", "range",
+	"fraction", "date", "year", "time", "ordinal", "label", "numeral" };
+
+enum qual { Q_NONE, Q_GT, Q_LT, Q_APPROX };
+static const char *const qual_name[] = { "", "gt", "lt", "approx" };
+
+struct word {
+	const char *w;
+	size_t	 n;
+	unsigned char cls, type, qual;
+	bool	 latin;		/* ASCII letters: any case, whole words */
+	const char *cur;	/* ISO 4217, or NULL */
+};
+
+static struct word *words;
+static size_t nwords;
+/*
+ * The words of each class by their first byte and by their last (for
+ * Latin words, lower case), longest first: what after() and before()
+ * look through.
+ */
+struct bucket {
+	const struct word **w;
+	size_t	 n;
+};
+static struct bucket byfirst[NCLS][256], bylast[NCLS][256];
+static char *table_text;	/* the table's bytes, which words point into */
+
+static const char *table_path;
+static bool all, xtract, counts, print_table;
+
+static int
+type_of(const char *s, size_t n)
+{
+	for (int t = 0; t < NTYPE; t++)
+		if (strlen(type_name[t]) == n && memcmp(type_name[t], s, n) == 0)
+			return t;
+	return -1;
+}
+
+static int
+qual_of(const char *s, size_t n)
+{
+	for (int q = Q_GT; q <= Q_APPROX; q++)
+		if (strlen(qual_name[q]) == n && memcmp(qual_name[q], s, n) == 0)
+			return q;
+	return -1;
+}
+
+static bool
+latin_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isalpha((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
+/* longest first, so that the first match is the longest */
+static int
+by_length(const void *a, const void *b)
+{
+	const struct word *x = a, *y = b;
+
+	return x->n < y->n ? 1 : x->n > y->n ? -1 : 0;
+}
+
+static bool is_alpha(unsigned char c);
+
+static void
+bucket_add(struct bucket *b, const struct word *w)
+{
+	b->w = xrealloc(b->w, (b->n + 1) * sizeof *b->w);
+	b->w[b->n++] = w;
+}
+
+/* read the table in text, which stays allocated; name for messages */
+static void
+load_table(char *text, const char *name)
+{
+	size_t cap = 0, lineno = 0;
+
+	table_text = text;
+	for (char *line = text, *next; line != NULL && *line; line = next) {
+		char *f[4] = { 0 };
+		size_t nf = 0;
+		struct word w = { 0 };
+		int k;
+
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (*line == '#' || *line == '\0')
+			continue;
+		for (char *p = line; p != NULL && nf < 4; nf++) {
+			f[nf] = p;
+			if ((p = strchr(p, '\t')) != NULL)
+				*p++ = '\0';
+		}
+		for (k = 0; k < NCLS; k++)
+			if (strcmp(f[0], cls_name[k]) == 0)
+				break;
+		if (k == NCLS || f[1] == NULL || *f[1] == '\0')
+			err_fatal("%s: line %zu: not CLASS TAB WORD", name,
+			    lineno);
+		w.cls = (unsigned char)k;
+		w.w = f[1];
+		w.n = strlen(f[1]);
+		w.latin = latin_word(w.w, w.n);
+		if (k == UNIT) {
+			int t = f[2] ? type_of(f[2], strlen(f[2])) : -1;
+
+			if (t < 0 || t >= NFIG)
+				err_fatal("%s: line %zu: unit %s: no type, or "
+				    "not one of count, percent, points, money, "
+				    "measure, age, duration", name, lineno, f[1]);
+			w.type = (unsigned char)t;
+			w.cur = f[3];
+		} else if (k == CUR) {
+			if (f[2] == NULL)
+				err_fatal("%s: line %zu: cur %s: no currency",
+				    name, lineno, f[1]);
+			w.cur = f[2];
+		} else if (k == PRE || k == POST || k == INNER) {
+			int q = f[2] ? qual_of(f[2], strlen(f[2])) : -1;
+
+			if (q < 0)
+				err_fatal("%s: line %zu: %s: the qualifier is "
+				    "gt, lt or approx", name, lineno, f[1]);
+			w.qual = (unsigned char)q;
+		}
+		if (nwords == cap) {
+			cap = cap ? 2 * cap : 256;
+			words = xrealloc(words, cap * sizeof *words);
+		}
+		words[nwords++] = w;
+	}
+	qsort(words, nwords, sizeof *words, by_length);
+	for (size_t i = 0; i < nwords; i++) {
+		const struct word *w = &words[i];
+		unsigned char f = (unsigned char)w->w[0];
+		unsigned char l = (unsigned char)w->w[w->n - 1];
+
+		bucket_add(&byfirst[w->cls][f], w);
+		bucket_add(&bylast[w->cls][l], w);
+		if (w->latin && is_alpha(f))
+			bucket_add(&byfirst[w->cls][f ^ 0x20], w);
+		if (w->latin && is_alpha(l))
+			bucket_add(&bylast[w->cls][l ^ 0x20], w);
+	}
+}
+
+static bool
+is_alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool
+is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* does word w stand at p[i, n)? */
+static bool
+word_at(const struct word *w, const char *p, size_t n, size_t i)
+{
+	if (w->n > n - i)
+		return false;
+	if (!w->latin)
+		return memcmp(p + i, w->w, w->n) == 0;
+	if (strncasecmp(p + i, w->w, w->n) != 0)
+		return false;
+	/* a whole word: no letter right after it */
+	return i + w->n == n || !is_alpha((unsigned char)p[i + w->n]) ||
+	    !is_alpha((unsigned char)w->w[w->n - 1]);
+}
+
+/* the longest word of class c at p[i, n), or NULL */
+static const struct word *
+after(int c, const char *p, size_t n, size_t i)
+{
+	const struct bucket *b;
+
+	if (i >= n)
+		return NULL;
+	b = &byfirst[c][(unsigned char)p[i]];
+	for (size_t k = 0; k < b->n; k++)
+		if (word_at(b->w[k], p, n, i))
+			return b->w[k];
+	return NULL;
+}
+
+/* the longest word of class c that ends at p + i, or NULL */
+static const struct word *
+before(int c, const char *p, size_t i)
+{
+	const struct bucket *b;
+
+	if (i == 0)
+		return NULL;
+	b = &bylast[c][(unsigned char)p[i - 1]];
+	for (size_t k = 0; k < b->n; k++) {
+		const struct word *w = b->w[k];
+
+		if (w->n > i || !word_at(w, p, i, i - w->n))
+			continue;
+		if (w->latin && i > w->n && is_alpha((unsigned char)w->w[0]) &&
+		    is_alpha((unsigned char)p[i - w->n - 1]))
+			continue;
+		return w;
+	}
+	return NULL;
+}
+
+/* ---- exact decimals ----------------------------------------------- */
+
+/* m * 10^e; big enough for 16-digit integers with 16 decimals */
+struct dec {
+	__int128 m;
+	int	 e;
+	bool	 bad;		/* overflowed: the number is no figure */
+};
+
+#define DEC_MAX ((__int128)1 << 120)
+
+static struct dec
+dec_int(long long v)
+{
+	return (struct dec){ v, 0, false };
+}
+
+static struct dec
+dec_shift(struct dec a, int k)
+{
+	a.e += k;
+	return a;
+}
+
+static struct dec
+dec_mul(struct dec a, long long k)
+{
+	if (a.m > DEC_MAX / 1000 || a.m < -DEC_MAX / 1000)
+		a.bad = true;
+	else
+		a.m *= k;
+	return a;
+}
+
+static struct dec
+dec_add(struct dec a, struct dec b)
+{
+	if (a.m == 0 && !a.bad)
+		return b;
+	if (b.m == 0 && !b.bad)
+		return a;
+	while (a.e > b.e && !a.bad) {
+		a = dec_mul(a, 10);
+		a.e--;
+	}
+	while (b.e > a.e && !b.bad) {
+		b = dec_mul(b, 10);
+		b.e--;
+	}
+	a.m += b.m;
+	a.bad |= b.bad;
+	return a;
+}
+
+static bool
+dec_isint(struct dec a, long long lo, long long hi)
+{
+	__int128 m = a.m;
+
+	for (int e = a.e; e < 0; e++) {
+		if (m % 10 != 0)
+			return false;
+		m /= 10;
+	}
+	for (int e = a.e; e > 0; e--)
+		if ((m *= 10) > hi)
+			return false;
+	return !a.bad && m >= lo && m <= hi;
+}
+
+/* write a as a plain decimal into s (room for 80 bytes); its length */
+static size_t
+dec_str(struct dec a, char *s)
+{
+	char d[48];
+	size_t nd = 0, n = 0;
+	unsigned __int128 m = a.m < 0 ? -(unsigned __int128)a.m :
+	    (unsigned __int128)a.m;
+	int e = a.e;
+
+	while (m != 0 && m % 10 == 0 && e < 0)
+		m /= 10, e++;
+	do
+		d[nd++] = (char)('0' + m % 10);
+	while ((m /= 10) != 0);
+	if (a.m < 0)
+		s[n++] = '-';
+	if (e >= 0) {
+		while (nd > 0)
+			s[n++] = d[--nd];
+		for (; e > 0 && n < 78; e--)
+			s[n++] = '0';
+	} else if ((size_t)-e >= nd) {
+		s[n++] = '0';
+		s[n++] = '.';
+		for (int z = -e - (int)nd; z > 0 && n < 78; z--)
+			s[n++] = '0';
+		while (nd > 0)
+			s[n++] = d[--nd];
+	} else {
+		while (nd > (size_t)-e)
+			s[n++] = d[--nd];
+		s[n++] = '.';
+		while (nd > 0)
+			s[n++] = d[--nd];
+	}
+	return n;
+}
+
+/* a / b, exact when it ends, else rounded once to 15 significant digits */
+static struct dec
+dec_div(struct dec a, struct dec b)
+{
+	struct dec q = { 0, 0, a.bad || b.bad || b.m == 0 };
+	__int128 x = a.m, y = b.m;
+	int sig = 0, e = a.e - b.e;
+	bool neg = (x < 0) != (y < 0);
+
+	if (q.bad)
+		return q;
+	x = x < 0 ? -x : x;
+	y = y < 0 ? -y : y;
+	q.m = x / y;
+	x %= y;
+	for (__int128 t = q.m; t != 0; t /= 10)
+		sig++;
+	while (x != 0 && sig < 15 && q.m < DEC_MAX / 100) {
+		x *= 10;
+		q.m = q.m * 10 + x / y;
+		x %= y;
+		e--;
+		if (q.m != 0)
+			sig++;
+	}
+	if (x != 0 && 2 * x >= y)
+		q.m++;
+	q.e = e;
+	if (neg)
+		q.m = -q.m;
+	return q;
+}
+
+/* 10^k for k >= 0, 1 below */
+static __int128
+pow10(int k)
+{
+	__int128 v = 1;
+
+	while (k-- > 0 && v < DEC_MAX)
+		v *= 10;
+	return v;
+}
+
+/* ---- reading numbers ---------------------------------------------- */
+
+/* the character at p[i, n): its code point, *len its bytes (0: none) */
+static uint32_t
+char_at(const char *p, size_t n, size_t i, size_t *len)
+{
+	uint32_t cp;
+
+	if (i >= n) {
+		*len = 0;
+		return 0;
+	}
+	if ((unsigned char)p[i] < 0x80) {
+		*len = 1;
+		return (unsigned char)p[i];
+	}
+	*len = utf8_decode((const unsigned char *)p + i, n - i, &cp);
+	return *len ? cp : 0;
+}
+
+/* the character that ends p[0, i), 0 if none; *start where it starts */
+static uint32_t
+char_before(const char *p, size_t i, size_t *start)
+{
+	*start = i;
+	return i > 0 ? utf8_before(p, start) : 0;
+}
+
+/* an ASCII or full-width digit's value, or -1 */
+static int
+arabic_digit(uint32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c >= 0xff10 && c <= 0xff19)
+		return (int)(c - 0xff10);
+	return -1;
+}
+
+/* a Chinese digit's value, -1 if c is none */
+static int
+zh_digit(uint32_t c)
+{
+	switch (c) {
+	case 0x96f6: case 0x3007:			/* 零 〇 */
+		return 0;
+	case 0x4e00: case 0x58f9: case 0x5f0c:		/* 一 壹 弌 */
+		return 1;
+	case 0x4e8c: case 0x8d30: case 0x8cb3: case 0x4e24: case 0x5169:
+	case 0x5006: case 0x4fe9:		/* 二 贰 貳 两 兩 倆 俩 */
+		return 2;
+	case 0x4e09: case 0x53c1: case 0x53c3:		/* 三 叁 參 */
+		return 3;
+	case 0x56db: case 0x8086:			/* 四 肆 */
+		return 4;
+	case 0x4e94: case 0x4f0d:			/* 五 伍 */
+		return 5;
+	case 0x516d: case 0x9646: case 0x9678:		/* 六 陆 陸 */
+		return 6;
+	case 0x4e03: case 0x67d2:			/* 七 柒 */
+		return 7;
+	case 0x516b: case 0x634c:			/* 八 捌 */
+		return 8;
+	case 0x4e5d: case 0x7396:			/* 九 玖 */
+		return 9;
+	}
+	return -1;
+}
+
+/*
+ * The forms of numerals written on cheques (壹 贰 叁 肆 伍 陆 柒 捌 玖 拾
+ * 佰 仟): alone, each is a word of its own (队伍, 大陆, 收拾, 放肆).
+ */
+static bool
+financial(uint32_t c)
+{
+	static const uint32_t f[] = { 0x58f9, 0x8d30, 0x8cb3, 0x53c1, 0x8086,
+		0x4f0d, 0x9646, 0x9678, 0x67d2, 0x634c, 0x7396, 0x62fe, 0x4f70,
+		0x4edf };
+
+	for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+		if (c == f[k])
+			return true;
+	return false;
+}
+
+/* the power of ten of a Chinese unit: 十 1, 百 2, 千 3, 万 4, 亿 8, 兆 12 */
+static int
+zh_unit(uint32_t c)
+{
+	switch (c) {
+	case 0x5341: case 0x62fe:			/* 十 拾 */
+		return 1;
+	case 0x767e: case 0x4f70:			/* 百 佰 */
+		return 2;
+	case 0x5343: case 0x4edf:			/* 千 仟 */
+		return 3;
+	case 0x4e07: case 0x842c:			/* 万 萬 */
+		return 4;
+	case 0x4ebf: case 0x5104:			/* 亿 億 */
+		return 8;
+	case 0x5146:					/* 兆 */
+		return 12;
+	}
+	return 0;
+}
+
+/* a number as read: where its numerals are, its value, how it was written */
+struct num {
+	size_t	 s, e;		/* bytes of p */
+	struct dec v;
+	bool	 arabic;	/* has Arabic digits */
+	bool	 zh;		/* has Chinese numerals */
+	bool	 plain;		/* digits only: no separator, point or unit */
+	int	 ndigits;	/* of a plain number */
+	bool	 lone;		/* a lone 一 or one: an article, not a count */
+	int	 qual;		/* 十余万: the 余 inside */
+	bool	 frac;		/* two-thirds, 三分之一 */
+};
+
+/*
+ * Arabic digits at p[i, n): 5000, 11,263, 1,044.5, ４，５６５, .5; the
+ * end, or i when there are none.
+ */
+static size_t
+read_arabic(const char *p, size_t n, size_t i, struct num *x)
+{
+	size_t j = i, len, k;
+	uint32_t c;
+	int d, frac = 0, groups = 0;
+	bool point = false;
+
+	x->v = dec_int(0);
+	x->ndigits = 0;
+	for (;;) {
+		c = char_at(p, n, j, &len);
+		if ((d = arabic_digit(c)) >= 0) {
+			x->v = dec_add(dec_mul(x->v, 10), dec_int(d));
+			x->ndigits++;
+			if (point)
+				frac++;
+			j += len;
+			continue;
+		}
+		if ((c == ',' || (c == 0xff0c && j >= 3 &&
+		    arabic_digit(char_before(p, j, &k)) >= 0 &&
+		    (unsigned char)p[j - 1] >= 0x80)) && !point &&
+		    x->ndigits > 0) {
+			/* a group of three digits, and no more, after it */
+			size_t m = j + len;
+			int three = 0;
+
+			for (; three < 4; three++) {
+				uint32_t c2 = char_at(p, n, m, &k);
+
+				if (arabic_digit(c2) < 0)
+					break;
+				m += k;
+			}
+			if (three == 3) {
+				groups++;
+				j += len;
+				continue;
+			}
+			break;
+		}
+		if ((c == '.' || c == 0xff0e) && !point) {
+			uint32_t c2 = char_at(p, n, j + len, &k);
+
+			if (arabic_digit(c2) >= 0) {
+				point = true;
+				j += len;
+				continue;
+			}
+		}
+		break;
+	}
+	if (x->ndigits == 0)
+		return i;
+	x->v.e -= frac;
+	x->arabic = true;
+	x->plain = !point && groups == 0;
+	return j;
+}
+
+/* Chinese digits after 点: 点五五四四, or Arabic ones (点5); the end */
+static size_t
+read_fraction(const char *p, size_t n, size_t i, struct dec *f)
+{
+	size_t j = i, len;
+	int d, k = 0;
+	uint32_t c;
+
+	*f = dec_int(0);
+	while ((c = char_at(p, n, j, &len)) != 0 && c != 0x4e24 &&
+	    c != 0x5169 && ((d = zh_digit(c)) >= 0 ||
+	    (d = arabic_digit(c)) >= 0)) {
+		*f = dec_add(dec_mul(*f, 10), dec_int(d));
+		k++;
+		j += len;
+	}
+	f->e -= k;
+	return j;
+}
+
+/*
+ * A number in Chinese numerals, or mixed (2.6万, 5万4千6百, 1千零20) at
+ * p[i, n): the end of it, or i.  The Chinese grammar: a section below
+ * 万 sums digit-unit pairs (四千零五); 万, 亿 and 兆 multiply all that
+ * came since a larger one (四十五亿四千零四万); a digit right after a
+ * unit with nothing between stands for the next place down (一万三 is
+ * 13000, 二百五 is 250).
+ */
+static size_t
+read_zh(const char *p, size_t n, size_t i, struct num *x)
+{
+	struct dec st[4], sec = dec_int(0), pend = dec_int(0), f;
+	int stexp[4], nst = 0, last = 0, d, u;
+	size_t j = i, len, k, lastgood = i;
+	bool haspend = false, prevdigit = false, zero = false, single = false;
+	bool anydigit = false, tens = false, anyunit = false, hasarabic;
+	bool bigjust = false;		/* the last token was 万, 亿 or 兆 */
+	uint32_t c;
+	struct num a = { 0 };
+
+	hasarabic = x->arabic;
+	if (x->arabic) {
+		pend = x->v;
+		haspend = anydigit = true;
+		j = x->e;
+		lastgood = j;
+	}
+	x->zh = false;
+	for (;;) {
+		c = char_at(p, n, j, &len);
+		if (c == ' ' && j > i) {
+			/* 一百 五 十 二, 1000 万: spaces between numerals */
+			size_t t = j;
+			uint32_t c2;
+
+			while (t < n && p[t] == ' ')
+				t++;
+			c2 = char_at(p, n, t, &k);
+			if ((zh_digit(c2) >= 0 && c2 != 0x4e24 && c2 != 0x5169) ||
+			    zh_unit(c2) != 0 || ((c2 == 0x70b9 || c2 == 0x9ede) &&
+			    haspend) || (arabic_digit(c2) >= 0 && anyunit)) {
+				j = t;
+				continue;
+			}
+			break;
+		}
+		if ((d = zh_digit(c)) >= 0) {
+			if (!haspend && !anyunit && !x->zh && !hasarabic) {
+				/* a run of digits: 二〇二五, 五五折 */
+				size_t e = j;
+				struct dec v = dec_int(0);
+				int run = 0, dd;
+				bool z = false;
+
+				while ((dd = zh_digit(char_at(p, n, e, &k))) >= 0) {
+					v = dec_add(dec_mul(v, 10), dec_int(dd));
+					z |= dd == 0;
+					run++;
+					e += k;
+				}
+				c = char_at(p, n, e, &k);
+				if ((run >= 2 && (z || c == 0x6298)) || (run == 4 &&
+				    c == 0x5e74)) {
+					pend = v;
+					x->ndigits = run;
+					x->plain = true;
+					x->zh = haspend = anydigit = true;
+					hasarabic = true;	/* no more digits */
+					lastgood = j = e;
+					continue;
+				}
+			}
+			if (haspend && zero && pend.m == 0) {
+				pend = dec_int(d);	/* 一千零五 */
+			} else if (haspend) {
+				break;
+			} else if (d == 0) {
+				zero = true;
+				pend = dec_int(0);
+				haspend = true;
+			} else {
+				pend = dec_int(d);
+				haspend = true;
+				single = !zero;
+			}
+			prevdigit = true;
+			anydigit = true;
+			bigjust = false;
+			x->zh = true;
+			lastgood = j += len;
+			continue;
+		}
+		if (arabic_digit(c) >= 0 && (anyunit || zero)) {
+			size_t e = read_arabic(p, n, j, &a);
+
+			if (haspend && !(zero && pend.m == 0))
+				break;
+			pend = a.v;
+			haspend = anydigit = true;
+			single = false;
+			prevdigit = false;
+			hasarabic = true;
+			lastgood = j = e;
+			continue;
+		}
+		if ((u = zh_unit(c)) != 0 && after(UNIT, p, n, j) == NULL) {
+			struct dec m = haspend && !(zero && pend.m == 0) ?
+			    pend : dec_int(1);
+
+			if (u < 4) {
+				if (!haspend && (last != 0 && last <= u))
+					break;
+				if (!haspend && u != 1 && !anydigit &&
+				    nst == 0 && sec.m == 0) {
+					/* 百三 is 130, but 百 alone no number */
+					uint32_t c2 = char_at(p, n, j + len, &k);
+
+					if (zh_digit(c2) <= 0)
+						break;
+				}
+				if (u == 1 && !haspend)
+					tens = true;
+				sec = dec_add(sec, dec_shift(m, u));
+			} else {
+				struct dec t = haspend ? dec_add(sec, pend) : sec;
+
+				while (nst > 0 && stexp[nst - 1] < u)
+					t = dec_add(t, st[--nst]);
+				if (t.m == 0 && nst > 0 && bigjust) {
+					/* 四万万 */
+					st[nst - 1] = dec_shift(st[nst - 1], u);
+					stexp[nst - 1] += u;
+				} else if (t.m == 0 || nst == 4) {
+					break;
+				} else {
+					st[nst] = dec_shift(t, u);
+					stexp[nst++] = u;
+				}
+				sec = dec_int(0);
+			}
+			haspend = prevdigit = zero = single = false;
+			hasarabic = false;
+			bigjust = u >= 4;
+			last = u;
+			anyunit = true;
+			x->zh = true;
+			lastgood = j += len;
+			/* 十余万, 一千多万, 二十几万: a qualifier inside */
+			c = char_at(p, n, j, &len);
+			if (c == 0x4f59 || c == 0x591a || c == 0x51e0) {
+				uint32_t c2 = char_at(p, n, j + len, &k);
+
+				if (zh_unit(c2) >= 4) {
+					x->qual = c == 0x51e0 ? Q_APPROX : Q_GT;
+					j += len;
+				}
+			}
+			continue;
+		}
+		if ((c == 0x70b9 || c == 0x9ede) && haspend | anyunit) {
+			/* 点 or 點, then digits: 十五点七 */
+			size_t t = j + len, e;
+
+			while (t < n && p[t] == ' ')
+				t++;
+			if ((e = read_fraction(p, n, t, &f)) == t)
+				break;
+			if (haspend && single && last >= 2)
+				pend = dec_shift(pend, last - 1);	/* 两千三点一 */
+			pend = dec_add(dec_add(sec, haspend ? pend : dec_int(0)),
+			    f);
+			bigjust = false;
+			sec = dec_int(0);
+			haspend = true;
+			single = prevdigit = false;
+			last = 0;
+			lastgood = j = e;
+			continue;
+		}
+		if ((c == 0x4f59 || c == 0x591a || c == 0x51e0 || c == 0x5e7e) &&
+		    (haspend || anyunit)) {
+			/* 500余万 */
+			uint32_t c2 = char_at(p, n, j + len, &k);
+
+			if (zh_unit(c2) >= 4) {
+				x->qual = c == 0x51e0 || c == 0x5e7e ? Q_APPROX :
+				    Q_GT;
+				prevdigit = false;
+				haspend = haspend && !(zero && pend.m == 0);
+				j += len;
+				continue;
+			}
+		}
+		break;
+	}
+	if (!anydigit && !tens)
+		return x->arabic ? x->e : i;
+	if (haspend && single && last >= 2 && lastgood == j)
+		pend = dec_shift(pend, last - 1);
+	x->v = haspend ? dec_add(sec, pend) : sec;
+	while (nst > 0)
+		x->v = dec_add(x->v, st[--nst]);
+	x->plain = x->plain && !anyunit;
+	x->e = lastgood;
+	return lastgood;
+}
+
+/* ---- English number words ------------------------------------------ */
+
+static const char *const small_words[] = { "zero", "one", "two", "three",
+	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+	"eighteen", "nineteen" };
+static const char *const tens_words[] = { "twenty", "thirty", "forty",
+	"fifty", "sixty", "seventy", "eighty", "ninety" };
+static const struct { const char *w; int exp; } scale_words[] = {
+	{ "hundred", 2 }, { "thousand", 3 }, { "million", 6 }, { "mln", 6 },
+	{ "mn", 6 }, { "billion", 9 }, { "bln", 9 }, { "bn", 9 },
+	{ "trillion", 12 }, { "tln", 12 },
+};
+/* the denominators of fractions: one-third, two-fifths */
+static const char *const denominators[] = { "", "", "half", "third",
+	"quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth" };
+
+/* the length of the ASCII word at p[i, n) */
+static size_t
+word_len(const char *p, size_t n, size_t i)
+{
+	size_t j = i;
+
+	while (j < n && is_alpha((unsigned char)p[j]))
+		j++;
+	return j - i;
+}
+
+static bool
+is_word(const char *p, size_t len, const char *w)
+{
+	return strlen(w) == len && strncasecmp(p, w, len) == 0;
+}
+
+/* an English number word: 0-90 in *v, or a scale (hundred 2) in *exp */
+static bool
+en_word(const char *p, size_t len, int *v, int *exp)
+{
+	*v = -1;
+	*exp = 0;
+	for (int k = 0; k < 20; k++)
+		if (is_word(p, len, small_words[k]))
+			return *v = k, true;
+	for (int k = 0; k < 8; k++)
+		if (is_word(p, len, tens_words[k]))
+			return *v = 20 + 10 * k, true;
+	for (size_t k = 0; k < sizeof scale_words / sizeof *scale_words; k++)
+		if (is_word(p, len, scale_words[k].w))
+			return *exp = scale_words[k].exp, true;
+	if (is_word(p, len, "dozen") || is_word(p, len, "dozens"))
+		return *exp = -12, true;
+	return false;
+}
+
+/* a denominator word (thirds, quarter), its value, or 0 */
+static int
+denominator(const char *p, size_t len)
+{
+	if (len > 1 && (p[len - 1] | 0x20) == 's')
+		len--;
+	if (is_word(p, len, "halve"))
+		return 2;
+	if (is_word(p, len, "fourth"))
+		return 4;
+	for (int k = 2; k <= 10; k++)
+		if (is_word(p, len, denominators[k]))
+			return k;
+	return 0;
+}
+
+/* past a space or a hyphen that joins two words at p[j] */
+static size_t
+joiner(const char *p, size_t n, size_t j)
+{
+	if (j < n && (p[j] == ' ' || p[j] == '-') && j + 1 < n &&
+	    is_alpha((unsigned char)p[j + 1]))
+		return j + 1;
+	return j;
+}
+
+/*
+ * English number words at p[i, n): twenty-one, four hundred and five,
+ * two million, a dozen, two-thirds.  The end, or i.
+ */
+static size_t
+read_en(const char *p, size_t n, size_t i, struct num *x)
+{
+	struct dec total = dec_int(0), cur = dec_int(0);
+	size_t j = i, end = i, len;
+	int v, exp, nw = 0, lastsmall = -1;
+	bool article = false, any = false;
+
+	len = word_len(p, n, j);
+	if (is_word(p + j, len, "a") || is_word(p + j, len, "an")) {
+		size_t k = joiner(p, n, j + len);
+
+		if (k == j + len || !en_word(p + k, word_len(p, n, k), &v, &exp)
+		    || exp == 0)
+			return i;
+		article = true;
+		cur = dec_int(1);
+		j = k;
+	}
+	for (;;) {
+		len = word_len(p, n, j);
+		if (len == 0)
+			break;
+		if (any && is_word(p + j, len, "and")) {
+			size_t k = joiner(p, n, j + len);
+
+			if (k == j + len || !en_word(p + k, word_len(p, n, k),
+			    &v, &exp) || v < 0)
+				break;
+			j = k;
+			continue;
+		}
+		if (any && lastsmall >= 0 && (v = denominator(p + j, len)) > 0 &&
+		    !(v == 2 && lastsmall != 1 && !is_word(p + j, len, "halves"))) {
+			/* two-thirds: the small number over the word */
+			x->v = dec_div(dec_add(total, cur), dec_int(v));
+			x->lone = false;
+			x->frac = true;
+			return j + len;
+		}
+		if (!en_word(p + j, len, &v, &exp))
+			break;
+		if (v >= 0) {
+			if (lastsmall >= 20 && lastsmall % 10 == 0 && v < 10 &&
+			    v > 0)
+				cur = dec_add(cur, dec_int(v));
+			else if (lastsmall >= 0)
+				break;
+			else
+				cur = dec_add(cur, dec_int(v));
+			lastsmall = v;
+		} else if (!any && !article) {
+			break;		/* no number starts with million */
+		} else if (exp == -12) {
+			cur = dec_mul(cur.m ? cur : dec_int(1), 12);
+			lastsmall = -1;
+		} else if (exp == 2) {
+			cur = dec_shift(cur.m ? cur : dec_int(1), 2);
+			lastsmall = -1;
+		} else {
+			total = dec_add(total, dec_shift(cur, exp));
+			cur = dec_int(0);
+			lastsmall = -1;
+		}
+		any = true;
+		nw++;
+		end = j + len;
+		j = joiner(p, n, end);
+		if (j == end)
+			break;
+	}
+	if (!any)
+		return i;
+	x->v = dec_add(total, cur);
+	x->lone = nw == 1 && lastsmall == 1;
+	return end;
+}
+
+/* ---- a paragraph --------------------------------------------------- */
+
+/* what was found: a figure, or with -a what only looks like one */
+struct span {
+	size_t	 s, e;		/* bytes of the text: the span as printed */
+	int	 type, qual;
+	struct dec v, v2;	/* v2: a range's top, a score's other side */
+	bool	 two;
+	const char *unit;	/* as printed, or NULL */
+	size_t	 unitn;
+	const char *cur;	/* ISO 4217, or NULL */
+	size_t	 curn;
+};
+
+static struct span *spans;
+static size_t nspans, spancap;
+
+static bool
+starts(const char *p, size_t n, size_t i, const char *s)
+{
+	size_t k = strlen(s);
+
+	return n - i >= k && memcmp(p + i, s, k) == 0;
+}
+
+static bool
+is_alnum_before(const char *p, size_t i)
+{
+	return i > 0 && (is_alpha((unsigned char)p[i - 1]) ||
+	    is_digit((unsigned char)p[i - 1]));
+}
+
+/* does a number start with c (then d)? */
+static bool
+num_start(uint32_t c, uint32_t d)
+{
+	return arabic_digit(c) >= 0 || zh_digit(c) >= 0 || zh_unit(c) == 1 ||
+	    (c == '.' && arabic_digit(d) >= 0);
+}
+
+static const char *const months[] = { "jan", "feb", "mar", "apr", "may",
+	"jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+
+/* an English month name (Jan., January, Sept.) as the word p[0, len) */
+static bool
+month_word(const char *p, size_t len)
+{
+	static const char *const full[] = { "january", "february", "march",
+		"april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "sept" };
+
+	for (size_t k = 0; k < 12; k++)
+		if (is_word(p, len, months[k]) || is_word(p, len, full[k]))
+			return true;
+	return is_word(p, len, "sept");
+}
+
+/* a time of day after a Chinese date: 上午, 晚, 凌晨 */
+static size_t
+part_of_day(const char *p, size_t n, size_t j)
+{
+	static const char *const parts[] = { "上午", "下午", "中午", "晚上",
+		"晚间", "傍晚", "凌晨", "早上", "早晨", "清晨", "深夜", "夜间",
+		"晚", "早", "夜", "上旬", "中旬", "下旬", "初", "底", "末", "份" };
+
+	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+		if (starts(p, n, j, parts[k]))
+			return j + strlen(parts[k]);
+	return j;
+}
+
+/*
+ * An integer in [lo, hi] at p[j, n) followed by the character s: its
+ * end past s, or j.  For the parts of dates and times (3月5日, 10时29分).
+ */
+static size_t
+part(const char *p, size_t n, size_t j, long long lo, long long hi,
+    const char *s)
+{
+	struct num x = { 0 };
+	size_t len, e;
+	uint32_t c = char_at(p, n, j, &len);
+
+	if (arabic_digit(c) >= 0)
+		e = read_arabic(p, n, j, &x);
+	else if (zh_digit(c) >= 0 || zh_unit(c) == 1)
+		e = read_zh(p, n, j, &x);
+	else
+		return j;
+	if (e == j || !dec_isint(x.v, lo, hi) || !starts(p, n, e, s))
+		return j;
+	return e + strlen(s);
+}
+
+/* a clock time after p[j]: 时 or 点, then 29分, 10秒; its end or j */
+static size_t
+clock_zh(const char *p, size_t n, size_t j)
+{
+	size_t e;
+
+	if (starts(p, n, j, "时") || starts(p, n, j, "点")) {
+		e = j + 3;
+		if (starts(p, n, e, "钟"))
+			e += 3;
+		e = part(p, n, e, 0, 59, "分");
+		e = part(p, n, e, 0, 59, "秒");
+		if (starts(p, n, e, "许"))
+			e += 3;
+		return e;
+	}
+	return j;
+}
+
+/* the rest of a Chinese date after its first part ends at e */
+static size_t
+date_zh(const char *p, size_t n, size_t e)
+{
+	size_t k;
+
+	if ((k = part(p, n, e, 1, 12, "月")) > e)
+		e = k;
+	if ((k = part(p, n, e, 1, 31, "日")) > e ||
+	    (k = part(p, n, e, 1, 31, "号")) > e)
+		e = k;
+	e = part_of_day(p, n, e);
+	/* 下午3时 */
+	if ((k = part(p, n, e, 0, 24, "")) > e && clock_zh(p, n, k) > k)
+		e = clock_zh(p, n, k);
+	return e;
+}
+
+/* Arabic digits glued to a Latin letter before them: G7, K303, COVID-19 */
+static size_t
+label_letters_before(const char *p, size_t s)
+{
+	size_t k = s;
+
+	if (k > 1 && p[k - 1] == '-' && is_alpha((unsigned char)p[k - 2]))
+		k--;
+	if (k == 0 || !is_alpha((unsigned char)p[k - 1]))
+		return s;
+	while (k > 0 && (is_alpha((unsigned char)p[k - 1]) ||
+	    is_digit((unsigned char)p[k - 1])))
+		k--;
+	return k;
+}
+
+/* English multipliers after Arabic digits: 4.5 billion, 10k, 5bn */
+static size_t
+en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
+{
+	size_t j = e, len;
+	int v, exp;
+
+	if (j < n && p[j] == ' ')
+		j++;
+	len = word_len(p, n, j);
+	if (len == 0)
+		return e;
+	if (en_word(p + j, len, &v, &exp) && exp != 0) {
+		if (exp == -12)
+			x->v = dec_mul(x->v, 12);
+		else
+			x->v = dec_shift(x->v, exp);
+		x->arabic = true;
+		x->plain = false;
+		return j + len;
+	}
+	/* glued single letters: 10k, and with money $5m, $2b */
+	if (j == e && len == 1 && ((p[j] | 0x20) == 'k' || (money &&
+	    ((p[j] | 0x20) == 'm' || (p[j] | 0x20) == 'b')))) {
+		int s = (p[j] | 0x20) == 'k' ? 3 : (p[j] | 0x20) == 'm' ? 6 : 9;
+
+		x->v = dec_shift(x->v, s);
+		x->plain = false;
+		return j + len;
+	}
+	return e;
+}
+
+/* a number of any kind at p[j]: its end, or j; sets *x */
+static size_t
+read_number(const char *p, size_t n, size_t j, struct num *x, bool money)
+{
+	size_t len, k, e;
+	uint32_t c = char_at(p, n, j, &len), d = char_at(p, n, j + len, &k);
+
+	memset(x, 0, sizeof *x);
+	x->s = j;
+	if (arabic_digit(c) >= 0 || (c == '.' && arabic_digit(d) >= 0 &&
+	    !is_alnum_before(p, j) && (j == 0 || p[j - 1] != '.'))) {
+		if ((e = read_arabic(p, n, j, x)) == j)
+			return j;
+		x->e = e;
+		c = char_at(p, n, e, &len);
+		if (zh_unit(c) != 0 || c == 0x70b9 || c == 0x4f59 || c == 0x591a)
+			e = read_zh(p, n, j, x);
+		else if (c < 0x80)
+			e = en_scale(p, n, e, x, money);
+	} else if (zh_digit(c) >= 0 || zh_unit(c) == 1 || zh_unit(c) == 2 ||
+	    zh_unit(c) == 3) {
+		e = read_zh(p, n, j, x);
+		x->lone = e - j == 3 && c == 0x4e00;	/* 一 */
+	} else if (is_alpha((unsigned char)c) && !is_alnum_before(p, j)) {
+		e = read_en(p, n, j, x);
+	} else {
+		return j;
+	}
+	x->e = e;
+	return e;
+}
+
+static void
+add_span(const struct span *sp)
+{
+	if (nspans == spancap) {
+		spancap = spancap ? 2 * spancap : 16;
+		spans = xrealloc(spans, spancap * sizeof *spans);
+	}
+	spans[nspans++] = *sp;
+}
+
+/*
+ * What starts at p[i, n), if anything: a span is added for a figure (or,
+ * with -a, a date or a name); returns where to go on from, past i.
+ */
+static size_t
+figure(const char *p, size_t n, size_t i)
+{
+	struct span sp = { .s = i, .type = -1 };
+	struct num x, y;
+	const struct word *w;
+	size_t len, k, j = i, e, s;
+	uint32_t c = char_at(p, n, i, &len), d, b;
+	int pscale = -1;
+	bool neg = false, money;
+
+	if (c >= 0x80 && (w = after(STOP, p, n, i)) != NULL)
+		return i + w->n;
+	/* 百分之八十七, 千分之三 */
+	if (starts(p, n, i, "百分之") || starts(p, n, i, "佰分之"))
+		pscale = 0;
+	else if (starts(p, n, i, "千分之") || starts(p, n, i, "仟分之"))
+		pscale = 1;
+	else if (starts(p, n, i, "万分之") || starts(p, n, i, "萬分之"))
+		pscale = 2;
+	if (pscale == 0 && starts(p, n, i + 9, "百") && !num_start(char_at(p,
+	    n, i + 12, &k), 0) && zh_unit(char_at(p, n, i + 12, &k)) == 0) {
+		/* 百分之百 */
+		sp.v = dec_int(100);
+		sp.e = i + 12;
+		sp.type = T_PERCENT;
+		sp.unit = "%";
+		sp.unitn = 1;
+		add_span(&sp);
+		return sp.e;
+	}
+	if (pscale >= 0) {
+		j = i + 9;
+		if (starts(p, n, j, "负") || starts(p, n, j, "負"))
+			neg = true, j += 3;
+	} else if ((c == '-' || c == 0x2212 || c == 0xff0d || c == 0x8d1f ||
+	    c == 0x8ca0) && !is_alnum_before(p, i)) {
+		/* -3.9%, 负32 */
+		d = char_at(p, n, i + len, &k);
+		if (!num_start(d, char_at(p, n, i + len + k, &k)) || (c < 0x80 &&
+		    zh_digit(d) >= 0))
+			return i + len;
+		neg = true;
+		j = i + len;
+	}
+	/* money before the number: $5, US$ 1.2 billion, 人民币300元 */
+	s = i;
+	money = (w = before(CUR, p, i)) != NULL;
+	if ((e = read_number(p, n, j, &x, money)) == j)
+		return i + len;
+	if (e - j == 3 && pscale < 0 && financial(char_at(p, n, j, &k)))
+		return e;
+	if (pscale < 0 && !x.frac && (!x.plain || x.arabic) &&
+	    starts(p, n, e, "分之")) {
+		/* 三分之一: the numerator after it */
+		if ((k = read_number(p, n, e + 6, &y, false)) > e + 6) {
+			x.v = dec_div(y.v, x.v);
+			x.frac = true;
+			x.lone = false;
+			e = x.e = k;
+		}
+	}
+	if (x.arabic && e + 1 < n && p[e] == '.' && is_digit((unsigned char)
+	    p[e + 1])) {
+		/* 192.168.1.2, version 3.2.1: a name */
+		while (e < n && (is_digit((unsigned char)p[e]) || (p[e] == '.' &&
+		    e + 1 < n && is_digit((unsigned char)p[e + 1]))))
+			e++;
+		sp.type = T_LABEL;
+		sp.v = x.v;
+		sp.e = e;
+		goto done;
+	}
+	if (neg)
+		x.v.m = -x.v.m;
+	sp.v = x.v;
+	sp.qual = x.qual;
+	sp.e = e;
+	if (x.v.bad)
+		return e;
+	if (pscale >= 0) {
+		sp.v = dec_shift(x.v, -pscale);
+		sp.type = T_PERCENT;
+		sp.unit = "%";
+		sp.unitn = 1;
+		goto after_unit;
+	}
+
+	/* ---- what stands before it ---- */
+	b = char_before(p, j, &k);
+	if (b == 0x7b2c) {				/* 第 */
+		sp.s = k;
+		sp.type = T_ORDINAL;
+	} else if (x.arabic && (k = label_letters_before(p, j)) < j) {
+		sp.s = k;
+		sp.type = T_LABEL;
+	} else if (before(LABEL_PRE, p, j) != NULL) {
+		sp.s = j - before(LABEL_PRE, p, j)->n;
+		sp.type = T_LABEL;
+	} else if (b == ' ' && x.arabic) {
+		/* Jan. 25, March 13 */
+		size_t t = j - 1;
+
+		if (t > 0 && p[t - 1] == '.')
+			t--;
+		k = t;
+		while (k > 0 && is_alpha((unsigned char)p[k - 1]))
+			k--;
+		if (k < t && month_word(p + k, t - k) &&
+		    dec_isint(x.v, 1, 31) && x.plain) {
+			sp.s = k;
+			sp.type = T_DATE;
+			if (starts(p, n, e, ", ") && is_digit((unsigned char)
+			    p[e + 2]) && (k = read_number(p, n, e + 2, &y,
+			    false)) > e + 2 && y.plain && y.ndigits == 4)
+				e = k;
+			e = e + 2 < n && (starts(p, n, e, "th") || starts(p, n,
+			    e, "st") || starts(p, n, e, "nd") || starts(p, n,
+			    e, "rd")) ? e + 2 : e;
+			sp.e = e;
+			goto done;
+		}
+	}
+	if (money) {
+		sp.s = s - w->n;
+		sp.cur = w->cur;
+		sp.curn = strlen(w->cur);
+		sp.type = T_MONEY;
+		/* US$ 1 */
+	}
+	if (sp.type == T_ORDINAL || sp.type == T_LABEL) {
+		/* 第十六届, K303次, 波音787客机: the word after too */
+		if ((w = after(ORD_POST, p, n, e)) != NULL ||
+		    (w = after(LABEL_POST, p, n, e)) != NULL ||
+		    (w = after(UNIT, p, n, e)) != NULL)
+			e += w->n;
+		else if (is_alpha((unsigned char)p[e < n ? e : 0]) && e < n)
+			e += word_len(p, n, e);
+		sp.e = e;
+		goto done;
+	}
+
+	/* ---- what comes after it: dates and times first ---- */
+	c = char_at(p, n, e, &len);
+	if (!x.frac && !money && dec_isint(x.v, 0, 9999)) {
+		k = e;
+		if (c == 0x5e74 && x.plain && x.ndigits == 4 &&
+		    !starts(p, n, e, "年来") && !starts(p, n, e, "年间")) {
+			/* 2025年, then 3月5日下午 */
+			k = date_zh(p, n, e + 3);
+			sp.type = k == e + 3 ? T_YEAR : T_DATE;
+		} else if ((k = part(p, n, j, 1, 12, "月")) > j) {
+			k = date_zh(p, n, k);
+			sp.type = T_DATE;
+		} else if ((k = part(p, n, j, 1, 31, "日")) > j) {
+			k = part_of_day(p, n, k);
+			sp.type = T_DATE;
+		} else if (!x.frac && x.v.e >= 0 && dec_isint(x.v, 0, 24) &&
+		    (k = clock_zh(p, n, e)) > e) {
+			sp.type = T_TIME;
+		} else if (x.arabic && x.plain && x.ndigits == 4 && (c == '-' ||
+		    c == '/') && e + 5 < n && is_digit((unsigned char)p[e + 1]) &&
+		    is_digit((unsigned char)p[e + 2]) && (uint32_t)p[e + 3] == c &&
+		    is_digit((unsigned char)p[e + 4]) &&
+		    is_digit((unsigned char)p[e + 5])) {
+			/* 2018-07-06, 2018/07/06 */
+			k = e + 6;
+			sp.type = T_DATE;
+		} else if (x.arabic && x.plain && c == ':' && x.ndigits <= 2 &&
+		    (k = read_number(p, n, e + 1, &y, false)) > e + 1 &&
+		    y.plain && y.arabic) {
+			if (y.ndigits == 2 && dec_isint(x.v, 0, 24) &&
+			    dec_isint(y.v, 0, 59)) {
+				sp.type = T_TIME;
+				/* 04:47:15 */
+				if (k + 2 < n && p[k] == ':' && is_digit(
+				    (unsigned char)p[k + 1]) && is_digit(
+				    (unsigned char)p[k + 2]))
+					k += 3;
+				if (starts(p, n, k, " a.m.") || starts(p, n, k,
+				    " p.m."))
+					k += 5;
+			} else {
+				sp.type = T_SCORE;
+				sp.v2 = y.v;
+				sp.two = true;
+			}
+		} else if (x.arabic && x.plain && (starts(p, n, e, " a.m.") ||
+		    starts(p, n, e, " p.m.") || starts(p, n, e, " GMT"))) {
+			k = e + (p[e + 1] == 'G' ? 4 : 5);
+			sp.type = T_TIME;
+		} else if (x.arabic && c == ' ' && dec_isint(x.v, 1, 31) &&
+		    x.plain && (k = word_len(p, n, e + 1)) > 0 &&
+		    month_word(p + e + 1, k)) {
+			/* 25 January */
+			k = e + 1 + k;
+			sp.type = T_DATE;
+		}
+		if (sp.type >= 0) {
+			sp.e = k;
+			goto done;
+		}
+	}
+	/* 13胜2负, 3比1 */
+	if (x.plain && !x.frac && (starts(p, n, e, "胜") || starts(p, n, e,
+	    "比")) && (k = read_number(p, n, e + 3, &y, false)) > e + 3 &&
+	    y.plain) {
+		if (starts(p, n, e, "胜") && starts(p, n, k, "负"))
+			k += 3;
+		else if (starts(p, n, e, "胜"))
+			goto no_score;
+		sp.type = T_SCORE;
+		sp.v2 = y.v;
+		sp.two = true;
+		sp.e = k;
+		goto done;
+	}
+no_score:
+	/* names: 12345热线, 90后, 5G; ordinals: 三次会议, 1st */
+	if ((w = after(ORD_POST, p, n, e)) != NULL && (!w->latin ||
+	    (x.arabic && x.plain))) {
+		sp.type = T_ORDINAL;
+		sp.e = e + w->n;
+		goto done;
+	}
+	if ((w = after(LABEL_POST, p, n, e)) != NULL &&
+	    (strcmp(w->w, "后") != 0 || (x.plain && (x.ndigits == 2 &&
+	    x.v.m % 10 == 0)))) {
+		sp.type = T_LABEL;
+		sp.e = e + w->n;
+		goto done;
+	}
+	/* ---- the unit, and a qualifier before it: 1.2万余个, 5000多人 ---- */
+	k = e;
+	if ((w = after(INNER, p, n, e)) != NULL) {
+		if (sp.qual == Q_NONE)
+			sp.qual = w->qual;
+		k = e + w->n;
+	}
+	if ((w = after(UNIT, p, n, k)) == NULL && k + 1 < n && p[k] == ' ') {
+		/* 12 percent, 5 万元, 一百五十  个百分点 */
+		size_t t = k;
+
+		while (t < n && p[t] == ' ')
+			t++;
+		if ((w = after(UNIT, p, n, t)) != NULL && (t == k + 1 ||
+		    !w->latin) && (!x.zh || !w->latin))
+			k = t;
+		else
+			w = NULL;
+	}
+	if (w != NULL) {
+		sp.unit = w->w;
+		sp.unitn = w->n;
+		e = k + w->n;
+		if (sp.type != T_MONEY || w->type == T_MONEY)
+			sp.type = w->type;
+		if (w->cur != NULL) {
+			sp.cur = w->cur;
+			sp.curn = strlen(w->cur);
+		}
+		if (starts(p, n, e, "半") && !x.frac) {
+			/* 一吨半, 三成半 */
+			sp.v = dec_add(sp.v, (struct dec){ 5, -1, false });
+			e += 3;
+		}
+		if (starts(p, n, k, "成") || (starts(p, n, k, "折") &&
+		    sp.v.m < 10 * pow10(-sp.v.e)))
+			sp.v = dec_mul(sp.v, 10);
+		if (starts(p, n, k, "‰"))
+			sp.v = dec_shift(sp.v, -1);
+	} else if (k > e && sp.qual != Q_NONE && !x.zh) {
+		e = k;			/* 四百多: the 多 is the qualifier */
+	} else if (x.arabic && e < n && is_alpha((unsigned char)p[e])) {
+		/* 5G, 3D: letters glued to the digits, and no unit */
+		sp.type = T_LABEL;
+		sp.e = e + word_len(p, n, e);
+		goto done;
+	}
+	/* ---- a range: 3至5年, 10-15% ---- */
+	if (sp.unit == NULL && (starts(p, n, e, "至") || starts(p, n, e,
+	    "到") || starts(p, n, e, "~") || starts(p, n, e, "～") ||
+	    starts(p, n, e, "-") || starts(p, n, e, "–") || starts(p, n, e,
+	    "—"))) {
+		size_t o = p[e] == '-' || p[e] == '~' ? 1 : 3;
+
+		if ((k = read_number(p, n, e + o, &y, money)) > e + o &&
+		    (y.arabic || !x.arabic) && !(x.plain && x.ndigits == 4 &&
+		    y.plain)) {
+			sp.v2 = y.v;
+			sp.two = true;
+			if ((w = after(UNIT, p, n, k)) != NULL ||
+			    (k < n && p[k] == ' ' && (w = after(UNIT, p, n,
+			    k + 1)) != NULL && w->latin && (k++, true))) {
+				sp.unit = w->w;
+				sp.unitn = w->n;
+				if (w->cur != NULL) {
+					sp.cur = w->cur;
+					sp.curn = strlen(w->cur);
+				}
+				k += w->n;
+			}
+			sp.type = T_RANGE;
+			e = k;
+		}
+	}
+after_unit:
+	if (sp.type < 0) {
+		if (x.frac)
+			sp.type = T_FRACTION;
+		else if (x.lone || (x.zh && !x.arabic && !money))
+			sp.type = T_NUMERAL;
+		else if (x.arabic && x.plain && x.ndigits == 4 &&
+		    dec_isint(x.v, 1800, 2100) && sp.qual == Q_NONE)
+			sp.type = T_YEAR;
+		else
+			sp.type = T_COUNT;
+	} else if (x.lone && (sp.type == T_COUNT || sp.type == T_DURATION)) {
+		sp.type = T_NUMERAL;	/* 一个, 一年来, one year */
+	}
+	/* a qualifier before: 超5000列, more than 20 */
+	if ((w = before(PRE, p, sp.s)) != NULL) {
+		sp.s -= w->n;
+		sp.qual = w->qual;
+	} else if (sp.s > 0 && p[sp.s - 1] == ' ' &&
+	    (w = before(PRE, p, sp.s - 1)) != NULL && w->latin) {
+		sp.s -= w->n + 1;
+		sp.qual = w->qual;
+	}
+	if ((w = after(POST, p, n, e)) != NULL) {
+		e += w->n;
+		sp.qual = w->qual;
+	} else if (e < n && p[e] == ' ' && (w = after(POST, p, n, e + 1)) !=
+	    NULL && w->latin) {
+		e += w->n + 1;
+		sp.qual = w->qual;
+	}
+	sp.e = e;
+done:
+	if (sp.type >= 0 && (sp.type < NFIG || all))
+		add_span(&sp);
+	return sp.e > i ? sp.e : i + len;
+}
+
+/* can a number word start with the letter c? (one, a dozen, twenty) */
+static bool
+en_start(unsigned char c)
+{
+	c |= 0x20;
+	return c == 'a' || c == 'e' || c == 'f' || c == 'n' || c == 'o' ||
+	    c == 's' || c == 't' || c == 'z';
+}
+
+/* find the spans of p[0, n); how many bytes of it are no UTF-8 */
+static size_t
+scan(const char *p, size_t n)
+{
+	size_t i = 0, len, bad = 0;
+	uint32_t c;
+
+	nspans = 0;
+	while (i < n) {
+		unsigned char b = (unsigned char)p[i];
+
+		if (b < 0x80) {
+			if (is_digit(b) || b == '-' || b == '.') {
+				i = figure(p, n, i);
+			} else if (b == '<' && i + 1 < n && (is_lower(p[i + 1]) ||
+			    p[i + 1] == '/' || p[i + 1] == '!')) {
+				/* HTML markup: <img src=...>, <td width=20> */
+				const char *gt = memchr(p + i, '>', n - i);
+
+				i = gt != NULL ? (size_t)(gt - p) + 1 : i + 1;
+			} else if (is_alpha(b)) {
+				size_t wl = word_len(p, n, i);
+
+				if ((b == 'h' || b == 'w') && (starts(p, n, i,
+				    "http://") || starts(p, n, i, "https://") ||
+				    starts(p, n, i, "www."))) {
+					/* a link: its digits are no figures */
+					while (i < n && (unsigned char)p[i] > ' ' &&
+					    p[i] != '"' && p[i] != '\'' &&
+					    p[i] != '<' && p[i] != '>')
+						i++;
+					continue;
+				}
+
+				if (!is_alnum_before(p, i) && en_start(b)) {
+					size_t e = figure(p, n, i);
+
+					i = e > i + 1 ? e : i + wl;
+				} else {
+					i += wl;
+				}
+			} else {
+				i++;
+			}
+			continue;
+		}
+		c = char_at(p, n, i, &len);
+		if (len == 0) {
+			bad++;
+			i++;
+		} else if (arabic_digit(c) >= 0 || zh_digit(c) >= 0 ||
+		    zh_unit(c) != 0 || c == 0x8d1f || c == 0x8ca0 ||
+		    c == 0xff0d || c == 0x4f70) {
+			i = figure(p, n, i);
+		} else {
+			i += len;
+		}
+	}
+	return bad;
+}
+
+/* ---- the stream ---------------------------------------------------- */
+
+static struct buf raw, doc;
+static uint64_t invalid;		/* paragraphs of doc with bad UTF-8 */
+/* -c: the article being read, and its counts by type */
+static struct buf artdoc;
+static uint64_t artno, artseq, artcount[NTYPE];
+static bool inart;
+
+/* past the character at p[i, n): an invalid byte is one of its own */
+static size_t
+char_step(const char *p, size_t n, size_t i)
+{
+	size_t len;
+
+	char_at(p, n, i, &len);
+	return i + (len ? len : 1);
+}
+
+/* the characters in p[0, n): for at= */
+static size_t
+chars_to(const char *p, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i = char_step(p, n, i))
+		c++;
+	return c;
+}
+
+static void
+tag_str(const char *key, const char *v, size_t n)
+{
+	out_putc('\t');
+	out_str(key);
+	out_putc('=');
+	out_esc(v, n);
+}
+
+static void
+tag_dec(const char *key, struct dec v)
+{
+	char s[96];
+
+	tag_str(key, s, dec_str(v, s));
+}
+
+static void
+end_article(void)
+{
+	uint64_t total = 0;
+
+	if (!inart)
+		return;
+	for (int t = 0; t < NFIG; t++)
+		total += artcount[t];
+	out_esc(artdoc.p, artdoc.n);
+	out_putc('\t');
+	out_u64(artno);
+	out_putc('\t');
+	out_u64(artseq);
+	out_str("\tfigures\t");
+	out_u64(total);
+	out_str("\tfigs=");
+	out_u64(total);
+	for (int t = 0; t < NTYPE; t++) {
+		if (artcount[t] == 0)
+			continue;
+		out_str(t < NFIG ? "\tfigs." : "\tnonfigs.");
+		out_str(type_name[t]);
+		out_putc('=');
+		out_u64(artcount[t]);
+	}
+	out_putc('\n');
+	memset(artcount, 0, sizeof artcount);
+	inart = false;
+}
+
+static void
+end_doc(void)
+{
+	if (invalid > 0)
+		err_warn(doc.p, doc.n, 0, "%llu paragraphs with invalid UTF-8; "
+		    "figures were read around it (inknorm replaces it)",
+		    (unsigned long long)invalid);
+	invalid = 0;
+}
+
+static void
+end(void)
+{
+	if (counts)
+		end_article();
+	end_doc();
+}
+
+static void
+take(void *ctx, const struct rec *r, const char *line, size_t len)
+{
+	const char *text = r->text.p;
+	size_t n = r->text.n, figs = 0;
+
+	(void)ctx;
+	if (r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n) != 0) {
+		end_doc();
+		doc.n = 0;
+		buf_add(&doc, r->doc.p, r->doc.n);
+	}
+	if (counts && (!inart || r->art != artno || r->doc.n != artdoc.n ||
+	    memcmp(r->doc.p, artdoc.p, artdoc.n) != 0)) {
+		end_article();
+		artdoc.n = 0;
+		buf_add(&artdoc, r->doc.p, r->doc.n);
+		artno = r->art;
+		inart = true;
+	}
+	/* figure records, and what inkfigs has tagged already, pass on */
+	if (slice_eq(r->kind, "figure") || slice_eq(r->kind, "figures") ||
+	    rec_tag(r, "figs", 0) >= 0 || rec_tag(r, "front", 0) >= 0) {
+		out_write(line, len);
+		out_putc('\n');
+		return;
+	}
+	artseq = r->seq;
+	if (!r->plain) {
+		char *d = buf_room(&raw, n);
+
+		n = rec_unesc(r->text.p, r->text.n, d);
+		text = d;
+	}
+	if (scan(text, n) > 0)
+		invalid++;
+	for (size_t k = 0; k < nspans; k++) {
+		figs += spans[k].type < NFIG;
+		artcount[spans[k].type]++;
+	}
+	out_write(line, len);
+	out_str("\tfigs=");
+	out_u64(figs);
+	out_putc('\n');
+	if (!xtract)
+		return;
+	for (size_t k = 0; k < nspans; k++) {
+		const struct span *sp = &spans[k];
+		size_t at = chars_to(text, sp->s);
+
+		rec_write_head(r->doc, r->art, r->seq,
+		    (struct slice){ "figure", 6 });
+		out_esc(text + sp->s, sp->e - sp->s);
+		tag_dec("value", sp->v);
+		if (sp->two)
+			tag_dec(sp->type == T_SCORE ? "value.vs" : "value.max",
+			    sp->v2);
+		if (sp->unit != NULL)
+			tag_str("unit", sp->unit, sp->unitn);
+		if (sp->qual != Q_NONE)
+			tag_str("qual", qual_name[sp->qual],
+			    strlen(qual_name[sp->qual]));
+		tag_str("type", type_name[sp->type],
+		    strlen(type_name[sp->type]));
+		if (sp->cur != NULL)
+			tag_str("cur", sp->cur, sp->curn);
+		out_str("\tat=");
+		out_u64(at);
+		out_putc('-');
+		out_u64(at + chars_to(text + sp->s, sp->e - sp->s));
+		out_putc('\n');
+	}
+}
+
+static void
+help(void)
+{
+	printf("%s\n", usage);
+	puts("Find the figures each paragraph cites, and tag it figs=N.\n\n"
+	    "  -x, --extract           after each paragraph, a figure record "
+	    "per figure:\n"
+	    "                          value, unit, qual, type, cur, at\n"
+	    "  -a, --all               with -x and -c, also dates, years, "
+	    "times, ordinals,\n"
+	    "                          names and numerals that are no figures\n"
+	    "  -c, --count             after each article, a figures record "
+	    "with counts\n"
+	    "  -t, --table=FILE        the words around numbers from FILE, "
+	    "not the built-in\n"
+	    "  -T, --print-table       print the table in use and exit\n"
+	    "  -R, --max-record=SIZE   skip records longer than SIZE "
+	    "(default 64M)\n"
+	    "  -h, --help              this help\n"
+	    "  -V, --version           the version\n\n"
+	    "Types counted: count, percent, points, money, measure, age, "
+	    "duration,\nscore, range, fraction.  See inkfigs(1).");
+	exit(out_finish());
+}
+
+static const struct option longopts[] = {
+	{ "extract", no_argument, NULL, 'x' },
+	{ "all", no_argument, NULL, 'a' },
+	{ "count", no_argument, NULL, 'c' },
+	{ "table", required_argument, NULL, 't' },
+	{ "print-table", no_argument, NULL, 'T' },
+	OPT_LONGOPTS_COMMON
+};
+
+static bool
+option(int c, char *arg)
+{
+	switch (c) {
+	case 'x':
+		xtract = true;
+		return true;
+	case 'a':
+		all = true;
+		return true;
+	case 'c':
+		counts = true;
+		return true;
+	case 't':
+		table_path = arg;
+		return true;
+	case 'T':
+		print_table = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* the whole of a file, NUL-terminated, or exit 2 */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = { 0 };
+	size_t got;
+
+	if (f == NULL)
+		err_fatal("%s: %s", path, strerror(errno));
+	do {
+		got = fread(buf_room(&b, 65536), 1, 65536, f);
+		b.n += got;
+	} while (got > 0);
+	if (ferror(f))
+		err_fatal("%s: %s", path, strerror(errno));
+	fclose(f);
+	buf_add(&b, "", 1);
+	return b.p;
+}
+
+static void
+start(size_t maxrec)
+{
+	char *text;
+
+	(void)maxrec;
+	if (table_path != NULL) {
+		text = slurp(table_path);
+	} else {
+		text = xmalloc(sizeof builtin_table);
+		memcpy(text, builtin_table, sizeof builtin_table);
+	}
+	if (print_table) {
+		fputs(text, stdout);
+		exit(out_finish());
+	}
+	load_table(text, table_path ? table_path : "built-in table");
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct filter f = { usage, "xact:TR:hV", longopts, help,
+	    option, start, take, end };
+
+	return opt_filter(&f, argc, argv);
+}
