@@ -542,6 +542,8 @@ struct num {
 	bool	 lone;		/* a lone 一 or one: an article, not a count */
 	int	 qual;		/* 十余万: the 余 inside */
 	bool	 frac;		/* two-thirds, 三分之一 */
+	bool	 mixed;		/* 7-3/4 */
+	size_t	 pair;		/* 两三百, 七八个: where the second digit is */
 };
 
 /*
@@ -703,6 +705,12 @@ read_zh(const char *p, size_t n, size_t i, struct num *x)
 			}
 			if (haspend && zero && pend.m == 0) {
 				pend = dec_int(d);	/* 一千零五 */
+			} else if (haspend && prevdigit && single && !x->pair &&
+			    pend.e == 0 && pend.m + 1 == d && d >= 3) {
+				/* 两三百, 七八个: about one or the next */
+				x->pair = j;
+				lastgood = j += len;
+				continue;
 			} else if (haspend) {
 				break;
 			} else if (d == 0) {
@@ -1178,6 +1186,52 @@ en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
 	return e;
 }
 
+/* digits at p[i, n) as an integer, with their end in *e; -1 if none */
+static long long
+small_int(const char *p, size_t n, size_t i, size_t *e)
+{
+	long long v = 0;
+	size_t j = i;
+
+	while (j < n && is_digit((unsigned char)p[j]) && j - i < 6)
+		v = v * 10 + (p[j++] - '0');
+	*e = j;
+	return j > i && (j == n || !is_digit((unsigned char)p[j])) ? v : -1;
+}
+
+/*
+ * After the integer x ending at e, a fraction of the wire services'
+ * prices and rates: 7-3/4, 101-1/4, 1/2 (the numerator below the
+ * denominator).  The new end, or e.
+ */
+static size_t
+fraction_after(const char *p, size_t n, size_t e, struct num *x)
+{
+	size_t j = e, k, m;
+	long long a, b;
+
+	if (!x->plain || !x->arabic || j + 1 >= n)
+		return e;
+	if (p[j] == '/') {
+		/* 3/4: the integer was the numerator */
+		if ((b = small_int(p, n, j + 1, &m)) <= 0 || x->v.m >= b ||
+		    b > 100 || x->ndigits > 2 || (m < n && p[m] == '/') ||
+		    (x->s > 0 && p[x->s - 1] == '/'))
+			return e;
+		x->v = dec_div(x->v, dec_int(b));
+		x->frac = true;
+		x->plain = false;
+		return m;
+	}
+	if (p[j] != '-' || (a = small_int(p, n, j + 1, &k)) < 0 || k >= n ||
+	    p[k] != '/' || (b = small_int(p, n, k + 1, &m)) <= 0 || a >= b)
+		return e;
+	x->v = dec_add(x->v, dec_div(dec_int(a), dec_int(b)));
+	x->plain = false;
+	x->mixed = true;
+	return m;
+}
+
 /* a number of any kind at p[j]: its end, or j; sets *x */
 static size_t
 read_number(const char *p, size_t n, size_t j, struct num *x, bool money)
@@ -1192,8 +1246,11 @@ read_number(const char *p, size_t n, size_t j, struct num *x, bool money)
 		if ((e = read_arabic(p, n, j, x)) == j)
 			return j;
 		x->e = e;
+		e = fraction_after(p, n, e, x);
 		c = char_at(p, n, e, &len);
-		if (zh_unit(c) != 0 || c == 0x70b9 || c == 0x4f59 || c == 0x591a)
+		if (x->frac)
+			;
+		else if (zh_unit(c) != 0 || c == 0x70b9 || c == 0x4f59 || c == 0x591a)
 			e = read_zh(p, n, j, x);
 		else if (c < 0x80)
 			e = en_scale(p, n, e, x, money);
@@ -1276,6 +1333,22 @@ figure(const char *p, size_t n, size_t i)
 		return i + len;
 	if (e - j == 3 && pscale < 0 && financial(char_at(p, n, j, &k)))
 		return e;
+	if (x.pair) {
+		/* the top of 两三百: the number read without its first digit */
+		char tmp[256];
+		size_t first = x.pair - 3, tn = e - j - 3;
+		struct num t = { 0 };
+
+		if (tn < sizeof tmp) {
+			memcpy(tmp, p + j, first - j);
+			memcpy(tmp + (first - j), p + x.pair, e - x.pair);
+			if (read_zh(tmp, tn, 0, &t) == tn) {
+				sp.v2 = t.v;
+				sp.two = true;
+				x.qual = Q_APPROX;
+			}
+		}
+	}
 	if (pscale < 0 && !x.frac && (!x.plain || x.arabic) &&
 	    starts(p, n, e, "分之")) {
 		/* 三分之一: the numerator after it */
@@ -1320,9 +1393,14 @@ figure(const char *p, size_t n, size_t i)
 	} else if (x.arabic && (k = label_letters_before(p, j)) < j) {
 		sp.s = k;
 		sp.type = T_LABEL;
-	} else if (before(LABEL_PRE, p, j) != NULL) {
+	} else if (before(LABEL_PRE, p, j) != NULL && after(UNIT, p, n, e) ==
+	    NULL) {
 		sp.s = j - before(LABEL_PRE, p, j)->n;
 		sp.type = T_LABEL;
+	} else if (b == 0x8fd9 || b == 0x8be5 || b == 0x6b64 || b == 0x9019 ||
+	    b == 0x8a72) {
+		/* 这两个项目, 该三家: the number points back, it cites nothing */
+		sp.type = T_NUMERAL;
 	} else if (b == ' ' && x.arabic) {
 		/* Jan. 25, March 13 */
 		size_t t = j - 1;
@@ -1332,8 +1410,9 @@ figure(const char *p, size_t n, size_t i)
 		k = t;
 		while (k > 0 && is_alpha((unsigned char)p[k - 1]))
 			k--;
-		if (k < t && month_word(p + k, t - k) &&
-		    dec_isint(x.v, 1, 31) && x.plain) {
+		if (k < t && month_word(p + k, t - k) && x.plain &&
+		    (dec_isint(x.v, 1, 31) || (x.ndigits == 4 &&
+		    dec_isint(x.v, 1800, 2100)))) {
 			sp.s = k;
 			sp.type = T_DATE;
 			if (starts(p, n, e, ", ") && is_digit((unsigned char)
@@ -1354,7 +1433,7 @@ figure(const char *p, size_t n, size_t i)
 		sp.type = T_MONEY;
 		/* US$ 1 */
 	}
-	if (sp.type == T_ORDINAL || sp.type == T_LABEL) {
+	if (sp.type == T_ORDINAL || sp.type == T_LABEL || sp.type == T_NUMERAL) {
 		/* 第十六届, K303次, 波音787客机: the word after too */
 		if ((w = after(ORD_POST, p, n, e)) != NULL ||
 		    (w = after(LABEL_POST, p, n, e)) != NULL ||
@@ -1384,6 +1463,16 @@ figure(const char *p, size_t n, size_t i)
 		} else if (!x.frac && x.v.e >= 0 && dec_isint(x.v, 0, 24) &&
 		    (k = clock_zh(p, n, e)) > e) {
 			sp.type = T_TIME;
+		} else if (x.arabic && x.plain && (c == '/' || c == '-') &&
+		    (k = read_number(p, n, e + 1, &y, false)) > e + 1 &&
+		    y.plain && k + 1 < n && (uint32_t)p[k] == c &&
+		    is_digit((unsigned char)p[k + 1])) {
+			/* 3/4/2020 a date; 11-1-1 a name */
+			while (k < n && (is_digit((unsigned char)p[k]) ||
+			    ((uint32_t)p[k] == c && k + 1 < n &&
+			    is_digit((unsigned char)p[k + 1]))))
+				k++;
+			sp.type = c == '/' || x.ndigits == 4 ? T_DATE : T_LABEL;
 		} else if (x.arabic && x.plain && x.ndigits == 4 && (c == '-' ||
 		    c == '/') && e + 5 < n && is_digit((unsigned char)p[e + 1]) &&
 		    is_digit((unsigned char)p[e + 2]) && (uint32_t)p[e + 3] == c &&
@@ -1427,13 +1516,14 @@ figure(const char *p, size_t n, size_t i)
 			goto done;
 		}
 	}
-	/* 13胜2负, 3比1 */
+	/* 13胜2负, 9胜6平, 3比1 */
 	if (x.plain && !x.frac && (starts(p, n, e, "胜") || starts(p, n, e,
-	    "比")) && (k = read_number(p, n, e + 3, &y, false)) > e + 3 &&
-	    y.plain) {
-		if (starts(p, n, e, "胜") && starts(p, n, k, "负"))
+	    "比") || starts(p, n, e, "平")) && (k = read_number(p, n, e + 3,
+	    &y, false)) > e + 3 && y.plain) {
+		if (!starts(p, n, e, "比") && (starts(p, n, k, "负") ||
+		    starts(p, n, k, "平") || starts(p, n, k, "负")))
 			k += 3;
-		else if (starts(p, n, e, "胜"))
+		else if (!starts(p, n, e, "比"))
 			goto no_score;
 		sp.type = T_SCORE;
 		sp.v2 = y.v;
@@ -1442,6 +1532,16 @@ figure(const char *p, size_t n, size_t i)
 		goto done;
 	}
 no_score:
+	/* list markers: 1、 (2) */
+	if (x.plain && x.arabic && x.ndigits <= 2 && ((starts(p, n, e, "、") &&
+	    !num_start(char_at(p, n, e + 3, &k), 0)) || (b == '(' &&
+	    starts(p, n, e, ")")) || (b == 0xff08 && starts(p, n, e, "）")))) {
+		sp.type = T_ORDINAL;
+		sp.e = e + (p[e] == ')' ? 1 : 3);
+		if (b == '(' || b == 0xff08)
+			sp.s = j - (b == '(' ? 1 : 3);
+		goto done;
+	}
 	/* names: 12345热线, 90后, 5G; ordinals: 三次会议, 1st */
 	if ((w = after(ORD_POST, p, n, e)) != NULL && (!w->latin ||
 	    (x.arabic && x.plain))) {
@@ -1463,7 +1563,17 @@ no_score:
 			sp.qual = w->qual;
 		k = e + w->n;
 	}
-	if ((w = after(UNIT, p, n, k)) == NULL && k + 1 < n && p[k] == ' ') {
+	w = after(UNIT, p, n, k);
+	if (w == NULL && k + 1 < n && p[k] == '-' && !x.zh) {
+		/* 950-megawatt */
+		const struct word *h = after(UNIT, p, n, k + 1);
+
+		if (h != NULL && h->latin) {
+			w = h;
+			k++;
+		}
+	}
+	if (w == NULL && k + 1 < n && p[k] == ' ') {
 		/* 12 percent, 5 万元, 一百五十  个百分点 */
 		size_t t = k;
 
@@ -1495,12 +1605,22 @@ no_score:
 			sp.v = dec_mul(sp.v, 10);
 		if (starts(p, n, k, "‰"))
 			sp.v = dec_shift(sp.v, -1);
-	} else if (k > e && sp.qual != Q_NONE && !x.zh) {
-		e = k;			/* 四百多: the 多 is the qualifier */
+	} else if (k > e) {
+		e = k;			/* 四百多, 3亿多: the 多 is the qualifier */
 	} else if (x.arabic && e < n && is_alpha((unsigned char)p[e])) {
 		/* 5G, 3D: letters glued to the digits, and no unit */
 		sp.type = T_LABEL;
 		sp.e = e + word_len(p, n, e);
+		goto done;
+	}
+	/* ---- “7-21”, “9·11”: a date that names an event ---- */
+	if (x.arabic && x.plain && dec_isint(x.v, 1, 12) && (starts(p, n, e,
+	    "-") || starts(p, n, e, "·")) && (b == 0x201c || b == '"') &&
+	    (k = read_number(p, n, e + (p[e] == '-' ? 1 : 2), &y, false)) >
+	    e + 1 && y.plain && dec_isint(y.v, 1, 31) && (starts(p, n, k,
+	    "”") || starts(p, n, k, "\""))) {
+		sp.type = T_DATE;
+		sp.e = k;
 		goto done;
 	}
 	/* ---- a range: 3至5年, 10-15% ---- */
