@@ -1119,6 +1119,29 @@ clock_zh(const char *p, size_t n, size_t j)
 	return j;
 }
 
+/* past a dash or 至 that joins the two ends of a range at p[j], or j */
+static size_t
+dash(const char *p, size_t n, size_t j)
+{
+	static const char *const d[] = { "-", "~", "～", "—", "–", "至", "到" };
+
+	for (size_t k = 0; k < sizeof d / sizeof *d; k++)
+		if (starts(p, n, j, d[k]))
+			return j + strlen(d[k]);
+	return j;
+}
+
+/* 25-30日: days of a month; the end past 日, or j */
+static size_t
+day_range(const char *p, size_t n, size_t j)
+{
+	size_t k = part(p, n, j, 1, 31, ""), t;
+
+	if (k == j || (t = dash(p, n, k)) == k)
+		return j;
+	return part(p, n, t, 1, 31, "日") > t ? part(p, n, t, 1, 31, "日") : j;
+}
+
 /* the rest of a Chinese date after its first part ends at e */
 static size_t
 date_zh(const char *p, size_t n, size_t e)
@@ -1128,8 +1151,17 @@ date_zh(const char *p, size_t n, size_t e)
 	if ((k = part(p, n, e, 1, 12, "月")) > e)
 		e = k;
 	if ((k = part(p, n, e, 1, 31, "日")) > e ||
-	    (k = part(p, n, e, 1, 31, "号")) > e)
+	    (k = part(p, n, e, 1, 31, "号")) > e ||
+	    (k = day_range(p, n, e)) > e)
 		e = k;
+	/* 9月23日-29日, 11月4日至10日: to a day, or to a month and day */
+	for (size_t t = dash(p, n, e); t > e; t = e) {
+		size_t m = part(p, n, t, 1, 12, "月");
+
+		if ((k = part(p, n, m, 1, 31, "日")) > m)
+			e = k;
+		break;
+	}
 	e = part_of_day(p, n, e);
 	/* 下午3时 */
 	if ((k = part(p, n, e, 0, 24, "")) > e && clock_zh(p, n, k) > k)
@@ -1142,15 +1174,28 @@ static size_t
 label_letters_before(const char *p, size_t s)
 {
 	size_t k = s;
+	bool letter = false;
 
-	if (k > 1 && p[k - 1] == '-' && is_alpha((unsigned char)p[k - 2]))
-		k--;
-	if (k == 0 || !is_alpha((unsigned char)p[k - 1]))
-		return s;
+	if (k > 1 && p[k - 1] == '-')
+		k--;			/* COVID-19, CFM56-5 */
 	while (k > 0 && (is_alpha((unsigned char)p[k - 1]) ||
-	    is_digit((unsigned char)p[k - 1])))
+	    is_digit((unsigned char)p[k - 1]))) {
+		letter |= is_alpha((unsigned char)p[k - 1]);
 		k--;
-	return k;
+	}
+	return letter ? k : s;
+}
+
+/* a name before the number at p + j: 波音787, or a space between: Unit 1 */
+static const struct word *
+label_before(const char *p, size_t j)
+{
+	const struct word *w = before(LABEL_PRE, p, j);
+
+	if (w == NULL && j > 1 && p[j - 1] == ' ' &&
+	    (w = before(LABEL_PRE, p, j - 1)) != NULL && !w->latin)
+		w = NULL;
+	return w;
 }
 
 /* English multipliers after Arabic digits: 4.5 billion, 10k, 5bn */
@@ -1286,7 +1331,7 @@ figure(const char *p, size_t n, size_t i)
 {
 	struct span sp = { .s = i, .type = -1 };
 	struct num x, y;
-	const struct word *w;
+	const struct word *w, *cw;
 	size_t len, k, j = i, e, s;
 	uint32_t c = char_at(p, n, i, &len), d, b;
 	int pscale = -1;
@@ -1294,6 +1339,8 @@ figure(const char *p, size_t n, size_t i)
 
 	if (c >= 0x80 && (w = after(STOP, p, n, i)) != NULL)
 		return i + w->n;
+	if (c == 0x96f6 && zh_digit(char_at(p, n, i + 3, &k)) > 0)
+		return i + 3;		/* 十二年零一个月: 零 joins */
 	/* 百分之八十七, 千分之三 */
 	if (starts(p, n, i, "百分之") || starts(p, n, i, "佰分之"))
 		pscale = 0;
@@ -1328,7 +1375,7 @@ figure(const char *p, size_t n, size_t i)
 	}
 	/* money before the number: $5, US$ 1.2 billion, 人民币300元 */
 	s = i;
-	money = (w = before(CUR, p, i)) != NULL;
+	money = (cw = before(CUR, p, i)) != NULL;
 	if ((e = read_number(p, n, j, &x, money)) == j)
 		return i + len;
 	if (e - j == 3 && pscale < 0 && financial(char_at(p, n, j, &k)))
@@ -1358,6 +1405,14 @@ figure(const char *p, size_t n, size_t i)
 			x.lone = false;
 			e = x.e = k;
 		}
+	}
+	if (x.arabic && x.plain && e + 1 < n && p[e] == '-' && p[e + 1] >= 'A' &&
+	    p[e + 1] <= 'Z') {
+		/* 8-K, 2-A: a form, a class */
+		sp.type = T_LABEL;
+		sp.v = x.v;
+		sp.e = e + 1 + word_len(p, n, e + 1);
+		goto done;
 	}
 	if (x.arabic && e + 1 < n && p[e] == '.' && is_digit((unsigned char)
 	    p[e + 1])) {
@@ -1393,9 +1448,10 @@ figure(const char *p, size_t n, size_t i)
 	} else if (x.arabic && (k = label_letters_before(p, j)) < j) {
 		sp.s = k;
 		sp.type = T_LABEL;
-	} else if (before(LABEL_PRE, p, j) != NULL && after(UNIT, p, n, e) ==
+	} else if ((w = label_before(p, j)) != NULL && after(UNIT, p, n, e) ==
 	    NULL) {
-		sp.s = j - before(LABEL_PRE, p, j)->n;
+		/* 波音787, Section 301 */
+		sp.s = j - w->n - (w->latin && p[j - 1] == ' ');
 		sp.type = T_LABEL;
 	} else if (b == 0x8fd9 || b == 0x8be5 || b == 0x6b64 || b == 0x9019 ||
 	    b == 0x8a72) {
@@ -1427,9 +1483,9 @@ figure(const char *p, size_t n, size_t i)
 		}
 	}
 	if (money) {
-		sp.s = s - w->n;
-		sp.cur = w->cur;
-		sp.curn = strlen(w->cur);
+		sp.s = s - cw->n;
+		sp.cur = cw->cur;
+		sp.curn = strlen(cw->cur);
 		sp.type = T_MONEY;
 		/* US$ 1 */
 	}
@@ -1544,7 +1600,10 @@ no_score:
 	}
 	/* names: 12345热线, 90后, 5G; ordinals: 三次会议, 1st */
 	if ((w = after(ORD_POST, p, n, e)) != NULL && (!w->latin ||
-	    (x.arabic && x.plain))) {
+	    (x.arabic && x.plain)) && (cw = after(UNIT, p, n, e)) != NULL &&
+	    cw->n > w->n)
+		w = NULL;		/* 6.8级地震: a unit, not a grade */
+	if (w != NULL && (!w->latin || (x.arabic && x.plain))) {
 		sp.type = T_ORDINAL;
 		sp.e = e + w->n;
 		goto done;
@@ -1624,15 +1683,16 @@ no_score:
 		goto done;
 	}
 	/* ---- a range: 3至5年, 10-15% ---- */
-	if (sp.unit == NULL && (starts(p, n, e, "至") || starts(p, n, e,
-	    "到") || starts(p, n, e, "~") || starts(p, n, e, "～") ||
-	    starts(p, n, e, "-") || starts(p, n, e, "–") || starts(p, n, e,
-	    "—"))) {
-		size_t o = p[e] == '-' || p[e] == '~' ? 1 : 3;
+	k = dash(p, n, e);
+	if (k == e && !x.zh && starts(p, n, e, " to "))
+		k = e + 4;		/* six to 12 months: with a unit */
+	if (sp.unit == NULL && k > e) {
+		size_t o = k - e;
 
 		if ((k = read_number(p, n, e + o, &y, money)) > e + o &&
 		    (y.arabic || !x.arabic) && !(x.plain && x.ndigits == 4 &&
-		    y.plain)) {
+		    y.plain) && (p[e] != ' ' || after(UNIT, p, n, k + 1) !=
+		    NULL)) {
 			sp.v2 = y.v;
 			sp.two = true;
 			if ((w = after(UNIT, p, n, k)) != NULL ||

@@ -84,7 +84,7 @@ figs() {
 	assert_line 'more than 12 percent value=12 unit=percent qual=gt type=percent'
 	assert_line '2 million barrels value=2000000 unit=barrels type=measure'
 	assert_line 'twenty-one value=21 type=count'
-	assert_line 'about 300 people value=300 unit=people qual=approx type=count'
+	assert_line 'about 300 value=300 qual=approx type=count'
 	assert_line 'two-thirds value=0.666666666666667 type=fraction'
 }
 
