@@ -66,15 +66,16 @@ struct word {
 static struct word *words;
 static size_t nwords;
 /*
- * The words of each class by their first byte and by their last (for
- * Latin words, lower case), longest first: what after() and before()
- * look through.
+ * The words of each class by their first character and by their last
+ * (a Latin letter in lower case), longest first: what after() and
+ * before() look through.
  */
+#define NKEY	1024
 struct bucket {
 	const struct word **w;
 	size_t	 n;
 };
-static struct bucket byfirst[NCLS][256], bylast[NCLS][256];
+static struct bucket byfirst[NCLS][NKEY], bylast[NCLS][NKEY];
 static char *table_text;	/* the table's bytes, which words point into */
 
 static const char *table_path;
@@ -116,7 +117,36 @@ by_length(const void *a, const void *b)
 	return x->n < y->n ? 1 : x->n > y->n ? -1 : 0;
 }
 
-static bool is_alpha(unsigned char c);
+/* the bucket of the character that starts p[0, n): ASCII in lower case */
+static unsigned
+key_first(const char *p, size_t n)
+{
+	unsigned char c = (unsigned char)p[0];
+	unsigned h = c;
+
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+	for (size_t k = 1; k < n && k < 4 && ((unsigned char)p[k] & 0xc0) ==
+	    0x80; k++)
+		h = h * 31 + (unsigned char)p[k];
+	return 128 + h % (NKEY - 128);
+}
+
+/* the bucket of the character that ends p[0, n) */
+static unsigned
+key_last(const char *p, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && n - i < 3 && ((unsigned char)p[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0 && i < n)
+		i--;
+	else if (i == n)
+		i = n - 1;
+	return key_first(p + i, n - i);
+}
+
 
 static void
 bucket_add(struct bucket *b, const struct word *w)
@@ -189,15 +219,9 @@ load_table(char *text, const char *name)
 	qsort(words, nwords, sizeof *words, by_length);
 	for (size_t i = 0; i < nwords; i++) {
 		const struct word *w = &words[i];
-		unsigned char f = (unsigned char)w->w[0];
-		unsigned char l = (unsigned char)w->w[w->n - 1];
 
-		bucket_add(&byfirst[w->cls][f], w);
-		bucket_add(&bylast[w->cls][l], w);
-		if (w->latin && is_alpha(f))
-			bucket_add(&byfirst[w->cls][f ^ 0x20], w);
-		if (w->latin && is_alpha(l))
-			bucket_add(&bylast[w->cls][l ^ 0x20], w);
+		bucket_add(&byfirst[w->cls][key_first(w->w, w->n)], w);
+		bucket_add(&bylast[w->cls][key_last(w->w, w->n)], w);
 	}
 }
 
@@ -242,7 +266,7 @@ after(int c, const char *p, size_t n, size_t i)
 
 	if (i >= n)
 		return NULL;
-	b = &byfirst[c][(unsigned char)p[i]];
+	b = &byfirst[c][key_first(p + i, n - i)];
 	for (size_t k = 0; k < b->n; k++)
 		if (word_at(b->w[k], p, n, i))
 			return b->w[k];
@@ -257,7 +281,7 @@ before(int c, const char *p, size_t i)
 
 	if (i == 0)
 		return NULL;
-	b = &bylast[c][(unsigned char)p[i - 1]];
+	b = &bylast[c][key_last(p, i)];
 	for (size_t k = 0; k < b->n; k++) {
 		const struct word *w = b->w[k];
 
@@ -1757,6 +1781,19 @@ en_start(unsigned char c)
 	    c == 's' || c == 't' || c == 'z';
 }
 
+/* the characters of the BMP a number can start with, as bits */
+static unsigned char numstart[0x10000 / 8];
+
+static void
+numstart_init(void)
+{
+	for (uint32_t c = 0x80; c < 0x10000; c++)
+		if (arabic_digit(c) >= 0 || zh_digit(c) >= 0 ||
+		    zh_unit(c) != 0 || c == 0x8d1f || c == 0x8ca0 ||
+		    c == 0xff0d || c == 0x4f70)
+			numstart[c >> 3] |= (unsigned char)(1 << (c & 7));
+}
+
 /* find the spans of p[0, n); how many bytes of it are no UTF-8 */
 static size_t
 scan(const char *p, size_t n)
@@ -1803,13 +1840,24 @@ scan(const char *p, size_t n)
 			}
 			continue;
 		}
+		if (b >= 0xe0 && b < 0xf0 && i + 2 < n &&
+		    ((unsigned char)p[i + 1] & 0xc0) == 0x80 &&
+		    ((unsigned char)p[i + 2] & 0xc0) == 0x80) {
+			/* most of Chinese text: three bytes, no numeral */
+			c = (uint32_t)(b & 0x0f) << 12 |
+			    (uint32_t)(p[i + 1] & 0x3f) << 6 |
+			    (uint32_t)(p[i + 2] & 0x3f);
+			if (c >= 0x800 && (c < 0xd800 || c > 0xdfff) &&
+			    !(numstart[c >> 3] & 1 << (c & 7))) {
+				i += 3;
+				continue;
+			}
+		}
 		c = char_at(p, n, i, &len);
 		if (len == 0) {
 			bad++;
 			i++;
-		} else if (arabic_digit(c) >= 0 || zh_digit(c) >= 0 ||
-		    zh_unit(c) != 0 || c == 0x8d1f || c == 0x8ca0 ||
-		    c == 0xff0d || c == 0x4f70) {
+		} else if (c < 0x10000 && numstart[c >> 3] & 1 << (c & 7)) {
 			i = figure(p, n, i);
 		} else {
 			i += len;
@@ -2084,6 +2132,7 @@ start(size_t maxrec)
 		exit(out_finish());
 	}
 	load_table(text, table_path ? table_path : "built-in table");
+	numstart_init();
 }
 
 int
