@@ -534,6 +534,22 @@ financial(uint32_t c)
 	return false;
 }
 
+/* 余, 多, 几, 幾: about, or more than, inside a number (十余万) */
+static bool
+fuzzy(uint32_t c)
+{
+	return c == 0x4f59 || c == 0x591a || c == 0x51e0 || c == 0x5e7e;
+}
+
+/* past spaces at p[j] */
+static size_t
+spaces(const char *p, size_t n, size_t j)
+{
+	while (j < n && p[j] == ' ')
+		j++;
+	return j;
+}
+
 /* the power of ten of a Chinese unit: 十 1, 百 2, 千 3, 万 4, 亿 8, 兆 12 */
 static int
 zh_unit(uint32_t c)
@@ -569,6 +585,8 @@ struct num {
 	bool	 mixed;		/* 7-3/4 */
 	size_t	 pair;		/* 两三百, 七八个: where the second digit is */
 };
+
+static size_t exponent(const char *p, size_t n, size_t j, struct num *x);
 
 /*
  * Arabic digits at p[i, n): 5000, 11,263, 1,044.5, ４，５６５, .5; the
@@ -632,7 +650,85 @@ read_arabic(const char *p, size_t n, size_t i, struct num *x)
 	x->v.e -= frac;
 	x->arabic = true;
 	x->plain = !point && groups == 0;
-	return j;
+	return exponent(p, n, j, x);
+}
+
+/* a sign at p[j]: +1, -1 (-, −, －), or 0; *len its bytes */
+static int
+sign_at(const char *p, size_t n, size_t j, size_t *len)
+{
+	uint32_t c = char_at(p, n, j, len);
+
+	return c == '+' ? 1 : c == '-' || c == 0x2212 || c == 0xff0d ? -1 : 0;
+}
+
+/* v rounded to 15 significant digits, as a value that had to be cut */
+static struct dec
+dec_round15(struct dec v)
+{
+	int digits = 0;
+	bool neg = v.m < 0, up;
+
+	if (neg)
+		v.m = -v.m;
+	for (__int128 t = v.m; t != 0; t /= 10)
+		digits++;
+	for (; digits > 15; digits--) {
+		up = v.m % 10 >= 5 && digits == 16;
+		v.m /= 10;
+		v.e++;
+		v.m += up;
+	}
+	if (neg)
+		v.m = -v.m;
+	return v;
+}
+
+/*
+ * After digits ending at p + j, a power of ten (2e5, 12.32e+14,
+ * 2.7890e-1) or a power (2^5, 1.1^23, 2.5^-1): the value made, and the
+ * new end; j when there is none.
+ */
+static size_t
+exponent(const char *p, size_t n, size_t j, struct num *x)
+{
+	size_t k = j + 1, len;
+	long long e = 0;
+	int sign = 1, s, d, nd = 0;
+	bool pow = j < n && p[j] == '^';
+
+	if (j + 1 >= n || !(pow || p[j] == 'e' || p[j] == 'E'))
+		return j;
+	while ((s = sign_at(p, n, k, &len)) != 0 && (pow || k == j + 1)) {
+		sign *= s;
+		k += len;
+	}
+	while ((d = arabic_digit(char_at(p, n, k, &len))) >= 0 && nd < 4) {
+		e = e * 10 + d;
+		k += len;
+		nd++;
+	}
+	if (nd == 0 || arabic_digit(char_at(p, n, k, &len)) >= 0 ||
+	    (k < n && is_alpha((unsigned char)p[k])))
+		return j;
+	if (!pow) {
+		x->v.e += (int)(sign * e);
+		if (x->v.e > 60 || x->v.e < -60)
+			x->v.bad = true;
+	} else {
+		struct dec r = dec_int(1);
+
+		for (long long t = 0; t < e && !r.bad; t++) {
+			r.m *= x->v.m;
+			r.e += x->v.e;
+			if (r.m > DEC_MAX / 1000000 || r.m < -DEC_MAX / 1000000)
+				r = dec_round15(r);
+			r.bad |= e > 300;
+		}
+		x->v = sign < 0 ? dec_div(dec_int(1), r) : dec_round15(r);
+	}
+	x->plain = false;
+	return k;
 }
 
 /* Chinese digits after 点: 点五五四四, or Arabic ones (点5); the end */
@@ -695,7 +791,9 @@ read_zh(const char *p, size_t n, size_t i, struct num *x)
 			c2 = char_at(p, n, t, &k);
 			if ((zh_digit(c2) >= 0 && c2 != 0x4e24 && c2 != 0x5169) ||
 			    zh_unit(c2) != 0 || ((c2 == 0x70b9 || c2 == 0x9ede) &&
-			    haspend) || (arabic_digit(c2) >= 0 && anyunit)) {
+			    (haspend || anyunit)) || (arabic_digit(c2) >= 0 &&
+			    anyunit) || (fuzzy(c2) && zh_unit(char_at(p, n,
+			    spaces(p, n, t + k), &k)) >= 4)) {
 				j = t;
 				continue;
 			}
@@ -840,17 +938,17 @@ read_zh(const char *p, size_t n, size_t i, struct num *x)
 			lastgood = j = e;
 			continue;
 		}
-		if ((c == 0x4f59 || c == 0x591a || c == 0x51e0 || c == 0x5e7e) &&
-		    (haspend || anyunit)) {
-			/* 500余万 */
-			uint32_t c2 = char_at(p, n, j + len, &k);
+		if (fuzzy(c) && (haspend || anyunit)) {
+			/* 500余万, 十 余 万 */
+			size_t t = spaces(p, n, j + len);
+			uint32_t c2 = char_at(p, n, t, &k);
 
 			if (zh_unit(c2) >= 4) {
 				x->qual = c == 0x51e0 || c == 0x5e7e ? Q_APPROX :
 				    Q_GT;
 				prevdigit = false;
 				haspend = haspend && !(zero && pend.m == 0);
-				j += len;
+				j = t;
 				continue;
 			}
 		}
@@ -1046,6 +1144,7 @@ struct span {
 
 static struct span *spans;
 static size_t nspans, spancap;
+static size_t lastend;		/* where the last span ended: none before */
 
 static bool
 starts(const char *p, size_t n, size_t i, const char *s)
@@ -1255,50 +1354,112 @@ en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
 	return e;
 }
 
-/* digits at p[i, n) as an integer, with their end in *e; -1 if none */
+/*
+ * ASCII or full-width digits at p[i, n), at most six, as an integer,
+ * with their end in *e; -1 if none (or more).
+ */
 static long long
 small_int(const char *p, size_t n, size_t i, size_t *e)
 {
 	long long v = 0;
-	size_t j = i;
+	size_t j = i, len;
+	int d, k = 0;
 
-	while (j < n && is_digit((unsigned char)p[j]) && j - i < 6)
-		v = v * 10 + (p[j++] - '0');
+	while ((d = arabic_digit(char_at(p, n, j, &len))) >= 0 && k < 7) {
+		v = v * 10 + d;
+		j += len;
+		k++;
+	}
 	*e = j;
-	return j > i && (j == n || !is_digit((unsigned char)p[j])) ? v : -1;
+	return k > 0 && k < 7 ? v : -1;
+}
+
+/* the bytes of a slash at p[j] (/ or ／), 0 if none */
+static size_t
+slash_at(const char *p, size_t n, size_t j)
+{
+	return j < n && p[j] == '/' ? 1 : starts(p, n, j, "／") ? 3 : 0;
 }
 
 /*
- * After the integer x ending at e, a fraction of the wire services'
- * prices and rates: 7-3/4, 101-1/4, 1/2 (the numerator below the
- * denominator).  The new end, or e.
+ * After the integer x ending at e, a fraction: 3/4 (x the numerator),
+ * 7-3/4 and 101-1/4 (the wire services' prices and rates), 1 3/5.  The
+ * new end, or e.  Three numbers with slashes (3/4/2020) are a date, and
+ * none of this.
  */
 static size_t
 fraction_after(const char *p, size_t n, size_t e, struct num *x)
 {
-	size_t j = e, k, m;
+	size_t j = e, k, m, sl;
 	long long a, b;
+	bool hyphen;
 
 	if (!x->plain || !x->arabic || j + 1 >= n)
 		return e;
-	if (p[j] == '/') {
+	if ((sl = slash_at(p, n, j)) > 0) {
 		/* 3/4: the integer was the numerator */
-		if ((b = small_int(p, n, j + 1, &m)) <= 0 || x->v.m >= b ||
-		    b > 100 || x->ndigits > 2 || (m < n && p[m] == '/') ||
-		    (x->s > 0 && p[x->s - 1] == '/'))
+		if ((b = small_int(p, n, j + sl, &m)) <= 0 || x->ndigits > 3 ||
+		    slash_at(p, n, m) || (x->s > 0 && slash_at(p, n, x->s - 1)))
 			return e;
 		x->v = dec_div(x->v, dec_int(b));
 		x->frac = true;
 		x->plain = false;
 		return m;
 	}
-	if (p[j] != '-' || (a = small_int(p, n, j + 1, &k)) < 0 || k >= n ||
-	    p[k] != '/' || (b = small_int(p, n, k + 1, &m)) <= 0 || a >= b)
+	if (!(hyphen = p[j] == '-') && p[j] != ' ')
+		return e;
+	j = hyphen ? j + 1 : spaces(p, n, j);
+	if ((a = small_int(p, n, j, &k)) < 0 || (sl = slash_at(p, n, k)) == 0 ||
+	    (b = small_int(p, n, k + sl, &m)) <= 0 || (hyphen && a >= b) ||
+	    slash_at(p, n, m) || (m < n && is_digit((unsigned char)p[m])))
 		return e;
 	x->v = dec_add(x->v, dec_div(dec_int(a), dec_int(b)));
 	x->plain = false;
 	x->mixed = true;
 	return m;
+}
+
+/* past 分之 (with spaces, as in 五 分之 一) at p[j], or j */
+static size_t
+fen_zhi(const char *p, size_t n, size_t j)
+{
+	size_t k = spaces(p, n, j);
+
+	if (!starts(p, n, k, "分"))
+		return j;
+	k = spaces(p, n, k + 3);
+	return starts(p, n, k, "之") ? spaces(p, n, k + 3) : j;
+}
+
+/* past 又 (三百五十又三分之一) at p[j], or j */
+static size_t
+you(const char *p, size_t n, size_t j)
+{
+	size_t k = spaces(p, n, j);
+
+	return starts(p, n, k, "又") ? spaces(p, n, k + 3) : j;
+}
+
+static size_t read_number(const char *p, size_t n, size_t j, struct num *x,
+    bool money);
+
+/*
+ * The numerator at p[j], maybe with 负, over the denominator x: x becomes
+ * the fraction; the end, or j.
+ */
+static size_t
+over(const char *p, size_t n, size_t j, struct num *x)
+{
+	struct num y;
+	bool neg = starts(p, n, j, "负") || starts(p, n, j, "負");
+	size_t k = j + 3 * neg, e;
+
+	if ((e = read_number(p, n, k, &y, false)) == k || y.frac)
+		return j;
+	if (neg)
+		y.v.m = -y.v.m;
+	x->v = dec_div(y.v, x->v);
+	return e;
 }
 
 /* a number of any kind at p[j]: its end, or j; sets *x */
@@ -1319,7 +1480,8 @@ read_number(const char *p, size_t n, size_t j, struct num *x, bool money)
 		c = char_at(p, n, e, &len);
 		if (x->frac)
 			;
-		else if (zh_unit(c) != 0 || c == 0x70b9 || c == 0x4f59 || c == 0x591a)
+		else if (zh_unit(c) != 0 || c == 0x70b9 || fuzzy(c) || (c == ' ' &&
+		    zh_unit(char_at(p, n, spaces(p, n, e), &len)) >= 4))
 			e = read_zh(p, n, j, x);
 		else if (c < 0x80)
 			e = en_scale(p, n, e, x, money);
@@ -1365,6 +1527,18 @@ figure(const char *p, size_t n, size_t i)
 		return i + w->n;
 	if (c == 0x96f6 && zh_digit(char_at(p, n, i + 3, &k)) > 0)
 		return i + 3;		/* 十二年零一个月: 零 joins */
+	if (c == 0x534a) {
+		/* 半百 is 50, 半成 5%, 半折 50%; any other 半 is a word */
+		d = char_at(p, n, i + 3, &k);
+		if (d != 0x767e && d != 0x6210 && d != 0x6298)
+			return i + 3;
+		sp.v = dec_int(d == 0x767e ? 50 : d == 0x6210 ? 5 : 50);
+		sp.type = d == 0x767e ? T_NUMERAL : T_PERCENT;
+		sp.unit = d == 0x767e ? NULL : "%";
+		sp.unitn = 1;
+		sp.e = i + 6;
+		goto done;
+	}
 	/* 百分之八十七, 千分之三 */
 	if (starts(p, n, i, "百分之") || starts(p, n, i, "佰分之"))
 		pscale = 0;
@@ -1402,8 +1576,6 @@ figure(const char *p, size_t n, size_t i)
 	money = (cw = before(CUR, p, i)) != NULL;
 	if ((e = read_number(p, n, j, &x, money)) == j)
 		return i + len;
-	if (e - j == 3 && pscale < 0 && financial(char_at(p, n, j, &k)))
-		return e;
 	if (x.pair) {
 		/* the top of 两三百: the number read without its first digit */
 		char tmp[256];
@@ -1420,16 +1592,24 @@ figure(const char *p, size_t n, size_t i)
 			}
 		}
 	}
-	if (pscale < 0 && !x.frac && (!x.plain || x.arabic) &&
-	    starts(p, n, e, "分之")) {
-		/* 三分之一: the numerator after it */
-		if ((k = read_number(p, n, e + 6, &y, false)) > e + 6) {
-			x.v = dec_div(y.v, x.v);
-			x.frac = true;
-			x.lone = false;
-			e = x.e = k;
-		}
+	if (pscale < 0 && !x.frac && (k = fen_zhi(p, n, e)) > e &&
+	    (k = over(p, n, k, &x)) > e) {
+		/* 三分之一, 3分之负157 */
+		x.frac = true;
+		x.lone = false;
+		e = x.e = k;
+	} else if (pscale < 0 && !x.frac && (k = you(p, n, e)) > e &&
+	    read_number(p, n, k, &y, false) > k && (s = fen_zhi(p, n, y.e)) >
+	    y.e && (s = over(p, n, s, &y)) > y.e) {
+		/* 三百五十又三分之一 */
+		x.v = dec_round15(dec_add(x.v, y.v));
+		x.frac = true;
+		x.lone = false;
+		e = x.e = s;
 	}
+	if (e - j == 3 && pscale < 0 && financial(char_at(p, n, j, &k)) &&
+	    !starts(p, n, e, "打"))
+		return e;
 	if (x.arabic && x.plain && e + 1 < n && p[e] == '-' && p[e + 1] >= 'A' &&
 	    p[e + 1] <= 'Z') {
 		/* 8-K, 2-A: a form, a class */
@@ -1688,6 +1868,8 @@ no_score:
 			sp.v = dec_mul(sp.v, 10);
 		if (starts(p, n, k, "‰"))
 			sp.v = dec_shift(sp.v, -1);
+		if (starts(p, n, k, "打"))
+			sp.v = dec_mul(sp.v, 12);	/* 五十打 */
 	} else if (k > e) {
 		e = k;			/* 四百多, 3亿多: the 多 is the qualifier */
 	} else if (x.arabic && e < n && is_alpha((unsigned char)p[e])) {
@@ -1767,8 +1949,12 @@ after_unit:
 	}
 	sp.e = e;
 done:
+	if (sp.s < lastend)
+		sp.s = lastend;		/* 2e 5: each byte in one span at most */
 	if (sp.type >= 0 && (sp.type < NFIG || all))
 		add_span(&sp);
+	if (sp.type >= 0)
+		lastend = sp.e;
 	return sp.e > i ? sp.e : i + len;
 }
 
@@ -1790,7 +1976,7 @@ numstart_init(void)
 	for (uint32_t c = 0x80; c < 0x10000; c++)
 		if (arabic_digit(c) >= 0 || zh_digit(c) >= 0 ||
 		    zh_unit(c) != 0 || c == 0x8d1f || c == 0x8ca0 ||
-		    c == 0xff0d || c == 0x4f70)
+		    c == 0xff0d || c == 0x4f70 || c == 0x534a)
 			numstart[c >> 3] |= (unsigned char)(1 << (c & 7));
 }
 
@@ -1802,6 +1988,7 @@ scan(const char *p, size_t n)
 	uint32_t c;
 
 	nspans = 0;
+	lastend = 0;
 	while (i < n) {
 		unsigned char b = (unsigned char)p[i];
 

@@ -84,6 +84,7 @@ check(const char *in, size_t inlen, const char *out, size_t outlen)
 		tn = rec_unesc(x.text.p, x.text.n, text);
 		for (o = on + 1; o < out + outlen; o = on + 1) {
 			size_t s, e, sb, eb, sn;
+			char at[48];
 			int t;
 
 			on = memchr(o, '\n', (size_t)(out + outlen - o));
@@ -92,7 +93,11 @@ check(const char *in, size_t inlen, const char *out, size_t outlen)
 			if (!slice_eq(y.kind, "figure"))
 				break;
 			v = tag(&y, "at");
-			if (sscanf(v.p, "%zu-%zu", &s, &e) != 2 || e <= s)
+			if (v.n >= sizeof at)
+				abort();
+			memcpy(at, v.p, v.n);
+			at[v.n] = '\0';
+			if (sscanf(at, "%zu-%zu", &s, &e) != 2 || e <= s)
 				abort();
 			sb = byte_of(text, tn, s);
 			eb = byte_of(text, tn, e);
