@@ -437,15 +437,11 @@ dec_div(struct dec a, struct dec b)
 	return q;
 }
 
-/* 10^k for k >= 0, 1 below */
-static __int128
-pow10(int k)
+/* is v below 10? (九折 is 90%, 9.9折 99%) */
+static bool
+below10(struct dec v)
 {
-	__int128 v = 1;
-
-	while (k-- > 0 && v < DEC_MAX)
-		v *= 10;
-	return v;
+	return dec_add(v, dec_int(-10)).m < 0;
 }
 
 /* ---- reading numbers ---------------------------------------------- */
@@ -1328,8 +1324,9 @@ en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
 	size_t j = e, len;
 	int v, exp;
 
-	if (j < n && p[j] == ' ')
-		j++;
+	j = spaces(p, n, j);
+	if (j > e + 2)
+		return e;
 	len = word_len(p, n, j);
 	if (len == 0)
 		return e;
@@ -1342,8 +1339,8 @@ en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
 		x->plain = false;
 		return j + len;
 	}
-	/* glued single letters: 10k, and with money $5m, $2b */
-	if (j == e && len == 1 && ((p[j] | 0x20) == 'k' || (money &&
+	/* single letters: 10k (2.33 k), and with money $5m, $2b */
+	if (len == 1 && ((p[j] | 0x20) == 'k' || (j == e && money &&
 	    ((p[j] | 0x20) == 'm' || (p[j] | 0x20) == 'b')))) {
 		int s = (p[j] | 0x20) == 'k' ? 3 : (p[j] | 0x20) == 'm' ? 6 : 9;
 
@@ -1462,6 +1459,39 @@ over(const char *p, size_t n, size_t j, struct num *x)
 	return e;
 }
 
+/*
+ * The Chinese word w at p[j, n), with spaces allowed between its
+ * characters (百 分 之, as some extractors leave it): its end, or j.
+ */
+static size_t
+spaced(const char *p, size_t n, size_t j, const char *w)
+{
+	size_t k = j, len;
+
+	for (const char *c = w; *c != '\0'; c += len) {
+		len = 1;
+		while (((unsigned char)c[len] & 0xc0) == 0x80)
+			len++;
+		if (c != w)
+			k = spaces(p, n, k);
+		if (n - k < len || memcmp(p + k, c, len) != 0)
+			return j;
+		k += len;
+	}
+	return k;
+}
+
+/* the words before a percent, and the powers of ten they divide by */
+static const struct {
+	const char *w;
+	int	 scale;
+} per[] = {
+	{ "百分之", 0 }, { "佰分之", 0 }, { "千分之", 1 }, { "仟分之", 1 },
+	{ "万分之", 2 }, { "萬分之", 2 }, { "十万分之", 3 }, { "百万分之", 4 },
+	{ "千万分之", 5 }, { "万万分之", 6 }, { "亿分之", 6 },
+	{ "百万万分之", 8 },
+};
+
 /* a number of any kind at p[j]: its end, or j; sets *x */
 static size_t
 read_number(const char *p, size_t n, size_t j, struct num *x, bool money)
@@ -1523,10 +1553,26 @@ figure(const char *p, size_t n, size_t i)
 	int pscale = -1;
 	bool neg = false, money;
 
-	if (c >= 0x80 && (w = after(STOP, p, n, i)) != NULL)
+	/* 百分之八十七, 千分之三, 百万分之五 */
+	for (size_t t = 0; t < sizeof per / sizeof *per && pscale < 0; t++)
+		if ((k = spaced(p, n, i, per[t].w)) > i) {
+			pscale = per[t].scale;
+			j = spaces(p, n, k);
+		}
+	if (pscale < 0 && c >= 0x80 && (w = after(STOP, p, n, i)) != NULL)
 		return i + w->n;
 	if (c == 0x96f6 && zh_digit(char_at(p, n, i + 3, &k)) > 0)
 		return i + 3;		/* 十二年零一个月: 零 joins */
+	if ((c == 0x5bf9 || c == 0x5c0d) && starts(p, n, i + 3, "折") &&
+	    i >= 3 && starts(p, n, i - 3, "打")) {
+		/* 打对折: half the price */
+		sp.v = dec_int(50);
+		sp.type = T_PERCENT;
+		sp.unit = "%";
+		sp.unitn = 1;
+		sp.e = i + 6;
+		goto done;
+	}
 	if (c == 0x534a) {
 		/* 半百 is 50, 半成 5%, 半折 50%; any other 半 is a word */
 		d = char_at(p, n, i + 3, &k);
@@ -1539,18 +1585,11 @@ figure(const char *p, size_t n, size_t i)
 		sp.e = i + 6;
 		goto done;
 	}
-	/* 百分之八十七, 千分之三 */
-	if (starts(p, n, i, "百分之") || starts(p, n, i, "佰分之"))
-		pscale = 0;
-	else if (starts(p, n, i, "千分之") || starts(p, n, i, "仟分之"))
-		pscale = 1;
-	else if (starts(p, n, i, "万分之") || starts(p, n, i, "萬分之"))
-		pscale = 2;
-	if (pscale == 0 && starts(p, n, i + 9, "百") && !num_start(char_at(p,
-	    n, i + 12, &k), 0) && zh_unit(char_at(p, n, i + 12, &k)) == 0) {
+	if (pscale == 0 && starts(p, n, j, "百") && !num_start(char_at(p,
+	    n, j + 3, &k), 0) && zh_unit(char_at(p, n, j + 3, &k)) == 0) {
 		/* 百分之百 */
 		sp.v = dec_int(100);
-		sp.e = i + 12;
+		sp.e = j + 3;
 		sp.type = T_PERCENT;
 		sp.unit = "%";
 		sp.unitn = 1;
@@ -1558,7 +1597,6 @@ figure(const char *p, size_t n, size_t i)
 		return sp.e;
 	}
 	if (pscale >= 0) {
-		j = i + 9;
 		if (starts(p, n, j, "负") || starts(p, n, j, "負"))
 			neg = true, j += 3;
 	} else if ((c == '-' || c == 0x2212 || c == 0xff0d || c == 0x8d1f ||
@@ -1827,6 +1865,21 @@ no_score:
 		k = e + w->n;
 	}
 	w = after(UNIT, p, n, k);
+	if (w == NULL || w->type != T_POINTS) {
+		/* 六 个 百 分 点: the points words with spaces in them */
+		static const char *const pts[] = { "个百分点", "個百分點",
+			"百分点", "百分點" };
+		size_t t = spaces(p, n, k), m;
+
+		for (size_t q = 0; q < 4; q++)
+			if ((m = spaced(p, n, t, pts[q])) > t) {
+				sp.unit = pts[q];
+				sp.unitn = strlen(pts[q]);
+				sp.type = T_POINTS;
+				e = m;
+				goto after_unit;
+			}
+	}
 	if (w == NULL && k + 1 < n && p[k] == '-' && !x.zh) {
 		/* 950-megawatt */
 		const struct word *h = after(UNIT, p, n, k + 1);
@@ -1848,6 +1901,9 @@ no_score:
 		else
 			w = NULL;
 	}
+	if (w != NULL && strcmp(w->w, "折") == 0 && !below10(sp.v) &&
+	    !(x.plain && x.ndigits == 2))
+		w = NULL;		/* 十折 is no discount; 九折, 五五折 are */
 	if (w != NULL) {
 		sp.unit = w->w;
 		sp.unitn = w->n;
@@ -1864,8 +1920,16 @@ no_score:
 			e += 3;
 		}
 		if (starts(p, n, k, "成") || (starts(p, n, k, "折") &&
-		    sp.v.m < 10 * pow10(-sp.v.e)))
+		    below10(sp.v)))
 			sp.v = dec_mul(sp.v, 10);
+		if (starts(p, n, k, "成") && x.v.e == 0 && (d = (uint32_t)
+		    zh_digit(char_at(p, n, spaces(p, n, e), &len))) <= 9 &&
+		    !num_start(char_at(p, n, spaces(p, n, e) + len, &k), 0) &&
+		    after(UNIT, p, n, spaces(p, n, e) + len) == NULL) {
+			/* 七成六 is 76% */
+			sp.v = dec_add(sp.v, dec_int(d));
+			e = spaces(p, n, e) + len;
+		}
 		if (starts(p, n, k, "‰"))
 			sp.v = dec_shift(sp.v, -1);
 		if (starts(p, n, k, "打"))
@@ -1976,7 +2040,8 @@ numstart_init(void)
 	for (uint32_t c = 0x80; c < 0x10000; c++)
 		if (arabic_digit(c) >= 0 || zh_digit(c) >= 0 ||
 		    zh_unit(c) != 0 || c == 0x8d1f || c == 0x8ca0 ||
-		    c == 0xff0d || c == 0x4f70 || c == 0x534a)
+		    c == 0xff0d || c == 0x4f70 || c == 0x534a || c == 0x5bf9 ||
+		    c == 0x5c0d)
 			numstart[c >> 3] |= (unsigned char)(1 << (c & 7));
 }
 
