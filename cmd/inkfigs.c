@@ -39,10 +39,10 @@ static const char builtin_table[] =
 
 /* ---- the table ---------------------------------------------------- */
 
-enum cls { UNIT, CUR, PRE, POST, INNER, LABEL_PRE, LABEL_POST, ORD_POST,
-	STOP, NCLS };
-static const char *const cls_name[NCLS] = { "unit", "cur", "pre", "post",
-	"inner", "label-pre", "label-post", "ordinal-post", "stop" };
+enum cls { UNIT, UNIT_PRE, CUR, PRE, POST, INNER, LABEL_PRE, LABEL_POST,
+	ORD_POST, STOP, NCLS };
+static const char *const cls_name[NCLS] = { "unit", "unit-pre", "cur", "pre",
+	"post", "inner", "label-pre", "label-post", "ordinal-post", "stop" };
 
 /* what a span is: the figures first, then what -a adds */
 enum type { T_COUNT, T_PERCENT, T_POINTS, T_MONEY, T_MEASURE, T_AGE,
@@ -188,7 +188,7 @@ load_table(char *text, const char *name)
 		w.w = f[1];
 		w.n = strlen(f[1]);
 		w.latin = latin_word(w.w, w.n);
-		if (k == UNIT) {
+		if (k == UNIT || k == UNIT_PRE) {
 			int t = f[2] ? type_of(f[2], strlen(f[2])) : -1;
 
 			if (t < 0 || t >= NFIG)
@@ -821,14 +821,20 @@ read_zh(const char *p, size_t n, size_t i, struct num *x)
 					continue;
 				}
 			}
-			if (haspend && zero && pend.m == 0) {
-				pend = dec_int(d);	/* 一千零五 */
-			} else if (haspend && prevdigit && single && !x->pair &&
-			    pend.e == 0 && pend.m + 1 == d && d >= 3) {
-				/* 两三百, 七八个: about one or the next */
+			if (haspend && prevdigit && single && !x->pair &&
+			    pend.e == 0 && pend.m + 1 == d && (d >= 3 ||
+			    c == 0x4e24 || c == 0x5169)) {
+				/* 两三百, 七八个, 一两个: about one or the next */
 				x->pair = j;
 				lastgood = j += len;
 				continue;
+			} else if ((c == 0x4e24 || c == 0x5169) && (haspend ||
+			    (anyunit && zh_unit(char_at(p, n, j + len, &k)) ==
+			    0))) {
+				/* 三十两, 二两: 两 no digit there, the unit */
+				break;
+			} else if (haspend && zero && pend.m == 0) {
+				pend = dec_int(d);	/* 一千零五 */
 			} else if (haspend) {
 				break;
 			} else if (d == 0) {
@@ -1492,6 +1498,41 @@ static const struct {
 	{ "百万万分之", 8 },
 };
 
+/*
+ * After an amount of money ending at p + e, the small change that goes
+ * with it: 五元三毛, 50元6角三分, 两美元又三美分; and 人民币 after
+ * 8亿元.  Adds to *v; the new end.
+ */
+static size_t
+change(const char *p, size_t n, size_t e, struct dec *v)
+{
+	static const struct {
+		const char *w;
+		int	 scale;
+	} sub[] = { { "角", -1 }, { "毛", -1 }, { "美分", -2 }, { "分", -2 },
+		{ "日本銭", -2 }, { "仙", -2 } };
+	struct num y;
+	size_t k, t;
+
+	if (starts(p, n, e, "人民币"))
+		return e + 9;
+	for (int round = 0; round < 2; round++) {
+		t = starts(p, n, e, "又") || starts(p, n, e, "零") ? e + 3 : e;
+		if ((k = read_number(p, n, t, &y, false)) == t || y.frac ||
+		    !dec_isint(y.v, 0, 99))
+			return e;
+		for (size_t q = 0; q < sizeof sub / sizeof *sub; q++)
+			if (starts(p, n, k, sub[q].w)) {
+				*v = dec_add(*v, dec_shift(y.v, sub[q].scale));
+				e = k + strlen(sub[q].w);
+				goto next;
+			}
+		return e;
+next:		;
+	}
+	return e;
+}
+
 /* a number of any kind at p[j]: its end, or j; sets *x */
 static size_t
 read_number(const char *p, size_t n, size_t j, struct num *x, bool money)
@@ -1547,7 +1588,7 @@ figure(const char *p, size_t n, size_t i)
 {
 	struct span sp = { .s = i, .type = -1 };
 	struct num x, y;
-	const struct word *w, *cw;
+	const struct word *w, *cw, *uw;
 	size_t len, k, j = i, e, s;
 	uint32_t c = char_at(p, n, i, &len), d, b;
 	int pscale = -1;
@@ -1561,8 +1602,9 @@ figure(const char *p, size_t n, size_t i)
 		}
 	if (pscale < 0 && c >= 0x80 && (w = after(STOP, p, n, i)) != NULL)
 		return i + w->n;
-	if (c == 0x96f6 && zh_digit(char_at(p, n, i + 3, &k)) > 0)
-		return i + 3;		/* 十二年零一个月: 零 joins */
+	if (c == 0x96f6 && (zh_digit(char_at(p, n, i + 3, &k)) > 0 ||
+	    starts(p, n, i + 3, "下")))
+		return i + 3;		/* 十二年零一个月: 零 joins; 零下5度 */
 	if ((c == 0x5bf9 || c == 0x5c0d) && starts(p, n, i + 3, "折") &&
 	    i >= 3 && starts(p, n, i - 3, "打")) {
 		/* 打对折: half the price */
@@ -1612,6 +1654,18 @@ figure(const char *p, size_t n, size_t i)
 	/* money before the number: $5, US$ 1.2 billion, 人民币300元 */
 	s = i;
 	money = (cw = before(CUR, p, i)) != NULL;
+	if (!money && i > 0 && p[i - 1] == ' ') {
+		/* 人民币 50元 */
+		size_t t = i;
+
+		while (t > 0 && p[t - 1] == ' ')
+			t--;
+		if ((cw = before(CUR, p, t)) != NULL && !cw->latin) {
+			money = true;
+			s = t;
+		}
+	}
+	uw = money ? NULL : before(UNIT_PRE, p, s);
 	if ((e = read_number(p, n, j, &x, money)) == j)
 		return i + len;
 	if (x.pair) {
@@ -1755,7 +1809,8 @@ figure(const char *p, size_t n, size_t i)
 		} else if ((k = part(p, n, j, 1, 12, "月")) > j) {
 			k = date_zh(p, n, k);
 			sp.type = T_DATE;
-		} else if ((k = part(p, n, j, 1, 31, "日")) > j) {
+		} else if ((k = part(p, n, j, 1, 31, "日")) > j &&
+		    !starts(p, n, k, "元")) {
 			k = part_of_day(p, n, k);
 			sp.type = T_DATE;
 		} else if (!x.frac && x.v.e >= 0 && dec_isint(x.v, 0, 24) &&
@@ -1934,6 +1989,8 @@ no_score:
 			sp.v = dec_shift(sp.v, -1);
 		if (starts(p, n, k, "打"))
 			sp.v = dec_mul(sp.v, 12);	/* 五十打 */
+		if (w->type == T_MONEY && !x.frac)
+			e = change(p, n, e, &sp.v);
 	} else if (k > e) {
 		e = k;			/* 四百多, 3亿多: the 多 is the qualifier */
 	} else if (x.arabic && e < n && is_alpha((unsigned char)p[e])) {
@@ -1981,6 +2038,13 @@ no_score:
 		}
 	}
 after_unit:
+	if (uw != NULL && (sp.type < 0 || sp.type == uw->type)) {
+		/* 华氏温度98.6度, 零下5度 */
+		sp.s = s - uw->n;
+		sp.type = uw->type;
+		if (strcmp(uw->w, "零下") == 0)
+			sp.v.m = -sp.v.m;
+	}
 	if (sp.type < 0) {
 		if (x.frac)
 			sp.type = T_FRACTION;
