@@ -243,6 +243,14 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+static bool
+starts(const char *p, size_t n, size_t i, const char *s)
+{
+	size_t k = strlen(s);
+
+	return n - i >= k && memcmp(p + i, s, k) == 0;
+}
+
 /* does word w stand at p[i, n)? */
 static bool
 word_at(const struct word *w, const char *p, size_t n, size_t i)
@@ -583,6 +591,7 @@ struct num {
 };
 
 static size_t exponent(const char *p, size_t n, size_t j, struct num *x);
+static long long small_int(const char *p, size_t n, size_t i, size_t *e);
 
 /*
  * Arabic digits at p[i, n): 5000, 11,263, 1,044.5, ４，５６５, .5; the
@@ -594,7 +603,7 @@ read_arabic(const char *p, size_t n, size_t i, struct num *x)
 	size_t j = i, len, k;
 	uint32_t c;
 	int d, frac = 0, groups = 0;
-	bool point = false;
+	bool point = false, spaced_ok = false;
 
 	x->v = dec_int(0);
 	x->ndigits = 0;
@@ -610,7 +619,8 @@ read_arabic(const char *p, size_t n, size_t i, struct num *x)
 		}
 		if ((c == ',' || (c == 0xff0c && j >= 3 &&
 		    arabic_digit(char_before(p, j, &k)) >= 0 &&
-		    (unsigned char)p[j - 1] >= 0x80)) && !point &&
+		    (unsigned char)p[j - 1] >= 0x80) || ((c == ' ' ||
+		    c == 0x202f || c == 0xa0) && spaced_ok)) && !point &&
 		    x->ndigits > 0) {
 			/* a group of three digits, and no more, after it */
 			size_t m = j + len;
@@ -629,6 +639,21 @@ read_arabic(const char *p, size_t n, size_t i, struct num *x)
 				continue;
 			}
 			break;
+		}
+		if (!spaced_ok && c != ',' && groups == 0 && j > i && (c == ' ' ||
+		    c == 0x202f || c == 0xa0) && x->ndigits <= 3) {
+			/*
+			 * 1 234 567: spaces between groups when a group of
+			 * three follows and the first is short
+			 */
+			size_t m = j + len, t;
+			long long g = small_int(p, n, m, &t);
+
+			if (g >= 0 && t - m == 3 && (t == n || (p[t] != '-' &&
+			    !is_alpha((unsigned char)p[t]))))
+				spaced_ok = true;
+			if (spaced_ok)
+				continue;
 		}
 		if ((c == '.' || c == 0xff0e) && !point) {
 			uint32_t c2 = char_at(p, n, j + len, &k);
@@ -693,6 +718,24 @@ exponent(const char *p, size_t n, size_t j, struct num *x)
 	int sign = 1, s, d, nd = 0;
 	bool pow = j < n && p[j] == '^';
 
+	if ((starts(p, n, j, "x10^") || starts(p, n, j, "×10^")) &&
+	    !(x->v.bad)) {
+		/* 1.3x10^6: written as e */
+		size_t t = j + (p[j] == 'x' ? 3 : 4);
+		struct num y = *x;
+
+		y.v = dec_int(10);
+		if ((k = exponent(p, n, t, &y)) > t) {
+			/* y is 10^e: a 1 and a shift, or its inverse */
+			while (y.v.m != 0 && y.v.m % 10 == 0)
+				y.v.m /= 10, y.v.e++;
+			x->v.e += y.v.e;
+			x->v = dec_round15(x->v);
+			x->plain = false;
+			return k;
+		}
+		return j;
+	}
 	if (j + 1 >= n || !(pow || p[j] == 'e' || p[j] == 'E'))
 		return j;
 	while ((s = sign_at(p, n, k, &len)) != 0 && (pow || k == j + 1)) {
@@ -981,9 +1024,6 @@ static const struct { const char *w; int exp; } scale_words[] = {
 	{ "mn", 6 }, { "billion", 9 }, { "bln", 9 }, { "bn", 9 },
 	{ "trillion", 12 }, { "tln", 12 },
 };
-/* the denominators of fractions: one-third, two-fifths */
-static const char *const denominators[] = { "", "", "half", "third",
-	"quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth" };
 
 /* the length of the ASCII word at p[i, n) */
 static size_t
@@ -1017,117 +1057,413 @@ en_word(const char *p, size_t len, int *v, int *exp)
 	for (size_t k = 0; k < sizeof scale_words / sizeof *scale_words; k++)
 		if (is_word(p, len, scale_words[k].w))
 			return *exp = scale_words[k].exp, true;
-	if (is_word(p, len, "dozen") || is_word(p, len, "dozens"))
+	if (is_word(p, len, "dozen") || is_word(p, len, "dozens") ||
+	    is_word(p, len, "dzs") || is_word(p, len, "dozs"))
 		return *exp = -12, true;
+	if (len > 4 && (p[len - 1] | 0x20) == 's' && en_word(p, len - 1, v, exp)
+	    && *exp > 0)
+		return true;	/* hundreds, thousands */
 	return false;
 }
 
-/* a denominator word (thirds, quarter), its value, or 0 */
-static int
-denominator(const char *p, size_t len)
+/* what an English word is to a number */
+enum ekind { E_NONE, E_SMALL, E_TENS, E_HUNDRED, E_SCALE, E_DOZEN, E_AND,
+	E_A, E_ORD, E_POINT, E_MINUS, E_OVER, E_HALF, E_NUM };
+
+struct etok {
+	size_t	 s, e;		/* bytes of p */
+	int	 kind;
+	long long v;		/* 0-90; a scale's power of ten; an ordinal */
+	struct dec d;		/* E_NUM's: digits among the words */
+};
+
+static const char *const ordinals[] = { "", "first", "second", "third",
+	"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+	"sixteenth", "seventeenth", "eighteenth", "nineteenth" };
+static const char *const tens_ordinals[] = { "twentieth", "thirtieth",
+	"fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+	"ninetieth" };
+
+/* the ordinal p[0, len) names, plural or not (thirds), or 0 */
+static long long
+ordinal(const char *p, size_t len)
 {
-	if (len > 1 && (p[len - 1] | 0x20) == 's')
+	static const struct { const char *w; long long v; } big[] = {
+		{ "hundredth", 100 }, { "thousandth", 1000 },
+		{ "millionth", 1000000 }, { "billionth", 1000000000 },
+		{ "trillionth", 1000000000000 }, { "quarter", 4 } };
+
+	if (len > 2 && (p[len - 1] | 0x20) == 's')
 		len--;
-	if (is_word(p, len, "halve"))
-		return 2;
-	if (is_word(p, len, "fourth"))
-		return 4;
-	for (int k = 2; k <= 10; k++)
-		if (is_word(p, len, denominators[k]))
+	for (int k = 1; k < 20; k++)
+		if (is_word(p, len, ordinals[k]))
 			return k;
+	for (int k = 0; k < 8; k++)
+		if (is_word(p, len, tens_ordinals[k]))
+			return 20 + 10 * k;
+	for (size_t k = 0; k < sizeof big / sizeof *big; k++)
+		if (is_word(p, len, big[k].w))
+			return big[k].v;
 	return 0;
 }
 
-/* past a space or a hyphen that joins two words at p[j] */
+/* the kind of the English word p[0, len) */
+static int
+en_kind(const char *p, size_t len, long long *v)
+{
+	int w, exp;
+
+	*v = 0;
+	if (is_word(p, len, "nought") || is_word(p, len, "naught"))
+		return E_SMALL;
+	if (en_word(p, len, &w, &exp)) {
+		*v = w >= 0 ? w : exp;
+		return w >= 20 ? E_TENS : w >= 0 ? E_SMALL : exp == 2 ?
+		    E_HUNDRED : exp == -12 ? E_DOZEN : E_SCALE;
+	}
+	if (is_word(p, len, "lakh") || is_word(p, len, "crore"))
+		return *v = (p[0] | 0x20) == 'l' ? 5 : 7, E_SCALE;
+	if (is_word(p, len, "and"))
+		return E_AND;
+	if (is_word(p, len, "a") || is_word(p, len, "an"))
+		return E_A;
+	if (is_word(p, len, "point"))
+		return E_POINT;
+	if (is_word(p, len, "minus") || is_word(p, len, "negative"))
+		return E_MINUS;
+	if (is_word(p, len, "over"))
+		return E_OVER;
+	if (is_word(p, len, "half") || is_word(p, len, "halves"))
+		return *v = 2, E_HALF;
+	if ((*v = ordinal(p, len)) > 0)
+		return E_ORD;
+	return E_NONE;
+}
+
+/* past what joins two number words at p[j]: spaces, a hyphen; or j */
 static size_t
 joiner(const char *p, size_t n, size_t j)
 {
-	if (j < n && (p[j] == ' ' || p[j] == '-') && j + 1 < n &&
-	    is_alpha((unsigned char)p[j + 1]))
-		return j + 1;
-	return j;
+	size_t k = spaces(p, n, j);
+
+	if (k < n && p[k] == '-')
+		k = spaces(p, n, k + 1);
+	return k > j && k < n && (is_alpha((unsigned char)p[k]) ||
+	    is_digit((unsigned char)p[k])) ? k : j;
+}
+
+/* the number words from p[i]: up to max of them in t; how many */
+static size_t
+en_tokens(const char *p, size_t n, size_t i, struct etok *t, size_t max)
+{
+	size_t nt = 0, j = i, len;
+
+	while (nt < max) {
+		t[nt].s = j;
+		if ((len = word_len(p, n, j)) == 0) {
+			/* 3 hundred and 21, one over 3 */
+			struct num a = { 0 };
+			size_t e = j < n && is_digit((unsigned char)p[j]) ?
+			    read_arabic(p, n, j, &a) : j;
+
+			if (e == j || (e < n && is_alpha((unsigned char)p[e])))
+				break;
+			t[nt].kind = E_NUM;
+			t[nt].d = a.v;
+			t[nt].e = e;
+			nt++;
+			if ((j = joiner(p, n, e)) == e)
+				break;
+			continue;
+		}
+		t[nt].e = j + len;
+		if ((t[nt].kind = en_kind(p + j, len, &t[nt].v)) == E_NONE) {
+			/* out of: as over */
+			if (!is_word(p + j, len, "out") || !starts(p, n, j + len,
+			    " of ") || nt == 0)
+				break;
+			t[nt].kind = E_OVER;
+			t[nt].e = j + len + 3;
+		}
+		nt++;
+		if ((j = joiner(p, n, t[nt - 1].e)) == t[nt - 1].e)
+			break;
+	}
+	return nt;
+}
+
+/*
+ * A cardinal from t[k]: one hundred and five, twenty-one trillion, a
+ * dozen.  Its value in *v; the token after it (k when there is none).
+ */
+static size_t
+en_cardinal(const struct etok *t, size_t nt, size_t k, struct dec *v)
+{
+	struct dec total = dec_int(0), cur = dec_int(0), tail = dec_int(0);
+	int last = E_NONE;
+	size_t i = k;
+
+	for (; i < nt; i++) {
+		int c = t[i].kind;
+
+		if (c == E_NUM) {
+			if (last != E_NONE && last != E_SCALE && last != E_AND)
+				break;
+			cur = dec_add(cur, t[i].d);
+			tail = t[i].d;
+			c = E_TENS;	/* what may follow: as after forty */
+		} else if (c == E_SMALL || c == E_TENS) {
+			if (last == E_TENS && c == E_SMALL && t[i].v < 10 &&
+			    t[i].v > 0) {
+				cur = dec_add(cur, dec_int(t[i].v));
+				tail = dec_add(tail, dec_int(t[i].v));
+			} else if (last == E_NONE || last == E_HUNDRED ||
+			    last == E_SCALE || last == E_AND) {
+				cur = dec_add(cur, dec_int(t[i].v));
+				tail = dec_int(t[i].v);
+			} else {
+				break;
+			}
+		} else if (c == E_HUNDRED && (last == E_SMALL || last == E_TENS ||
+		    last == E_A || last == E_NONE)) {
+			cur = dec_shift(cur.m ? cur : dec_int(1), 2);
+			tail = dec_int(0);
+		} else if (c == E_SCALE && (last == E_SMALL || last == E_TENS ||
+		    last == E_A || last == E_HUNDRED || last == E_SCALE)) {
+			if (last == E_SCALE && cur.m == 0)
+				total = dec_shift(total, (int)t[i].v);
+			else
+				total = dec_add(total, dec_shift(cur.m ? cur :
+				    dec_int(1), (int)t[i].v));
+			cur = tail = dec_int(0);
+		} else if (c == E_DOZEN && (last == E_SMALL || last == E_TENS ||
+		    last == E_A)) {
+			/* three hundred and two dozens: the two only */
+			struct dec t12 = dec_mul(tail.m ? tail : dec_int(1), 12);
+
+			cur = dec_add(dec_add(cur, dec_mul(tail, -1)), t12);
+			tail = dec_int(0);
+		} else if (c == E_AND && (((last == E_HUNDRED || last == E_SCALE) &&
+		    i + 1 < nt && (t[i + 1].kind == E_SMALL ||
+		    t[i + 1].kind == E_TENS || t[i + 1].kind == E_NUM)) ||
+		    (last == E_TENS && i + 1 < nt &&
+		    t[i + 1].kind == E_SMALL && t[i + 1].v < 10 &&
+		    t[i + 1].v > 0 && i + 2 < nt && t[i + 2].kind == E_AND))) {
+			;
+		} else if (c == E_A && last == E_NONE && i + 1 < nt &&
+		    (t[i + 1].kind == E_HUNDRED || t[i + 1].kind == E_SCALE ||
+		    t[i + 1].kind == E_DOZEN)) {
+			cur = tail = dec_int(1);
+		} else {
+			break;
+		}
+		last = c;
+	}
+	while (i > k && (t[i - 1].kind == E_AND || t[i - 1].kind == E_A))
+		i--;
+	*v = dec_add(total, cur);
+	return i;
+}
+
+/*
+ * A denominator from t[k]: fifths, twenty-first, one hundred and fifth,
+ * trillionths; its value in *d, the token after it, or k.
+ */
+static size_t
+en_denominator(const struct etok *t, size_t nt, size_t k, struct dec *d)
+{
+	struct dec c;
+	size_t i;
+
+	if (k < nt && t[k].kind == E_ORD) {
+		/* never first or second alone: two seconds is a time */
+		*d = dec_int(t[k].v);
+		return t[k].v > 2 ? k + 1 : k;
+	}
+	if (k < nt && t[k].kind == E_HALF) {
+		*d = dec_int(2);
+		return k + 1;
+	}
+	if ((i = en_cardinal(t, nt, k, &c)) == k) {
+		if (k + 1 < nt && t[k].kind == E_A && t[k + 1].kind == E_ORD) {
+			*d = dec_int(t[k + 1].v);
+			return k + 2;
+		}
+		return k;
+	}
+	if (i < nt && t[i].kind == E_AND)
+		i++;
+	if (i >= nt || t[i].kind != E_ORD || t[i].v >= 100)
+		return k;
+	if (t[i].v <= 2 && c.m == 0)
+		return k;
+	*d = dec_add(c, dec_int(t[i].v));
+	return i + 1;
 }
 
 /*
  * English number words at p[i, n): twenty-one, four hundred and five,
- * two million, a dozen, two-thirds.  The end, or i.
+ * two million, a dozen, minus five point five, two-thirds, one and a
+ * half, a hundredth, one over three.  The end, or i.
  */
 static size_t
 read_en(const char *p, size_t n, size_t i, struct num *x)
 {
-	struct dec total = dec_int(0), cur = dec_int(0);
-	size_t j = i, end = i, len;
-	int v, exp, nw = 0, lastsmall = -1;
-	bool article = false, any = false;
+	struct etok t[48];
+	size_t nt = en_tokens(p, n, i, t, 48), k = 0, m, q;
+	struct dec v, d, f;
+	bool neg = false;
 
-	len = word_len(p, n, j);
-	if (is_word(p + j, len, "a") || is_word(p + j, len, "an")) {
-		size_t k = joiner(p, n, j + len);
-
-		if (k == j + len || !en_word(p + k, word_len(p, n, k), &v, &exp)
-		    || exp == 0)
+	if (nt > 0 && t[0].kind == E_MINUS) {
+		neg = true;
+		k = 1;
+	}
+	if (k < nt && t[k].kind == E_HALF) {
+		/*
+		 * half a dozen, half million; half alone where a share is
+		 * said (half of them, more than half), not the first half
+		 */
+		v = (struct dec){ 5, -1, false };
+		q = k + 1;
+		if (q + 1 < nt && t[q].kind == E_A && t[q + 1].kind == E_DOZEN)
+			v = dec_int(6), q += 2;
+		else if (q < nt && t[q].kind == E_SCALE)
+			v = dec_shift(v, (int)t[q].v), q++;
+		else if (!starts(p, n, t[k].e, " of ") && before(PRE, p,
+		    t[k].s > 0 ? t[k].s - 1 : 0) == NULL)
 			return i;
-		article = true;
-		cur = dec_int(1);
-		j = k;
+		x->frac = q == k + 1;
+		goto out;
 	}
-	for (;;) {
-		len = word_len(p, n, j);
-		if (len == 0)
-			break;
-		if (any && is_word(p + j, len, "and")) {
-			size_t k = joiner(p, n, j + len);
-
-			if (k == j + len || !en_word(p + k, word_len(p, n, k),
-			    &v, &exp) || v < 0)
-				break;
-			j = k;
-			continue;
-		}
-		if (any && lastsmall >= 0 && (v = denominator(p + j, len)) > 0 &&
-		    !(v == 2 && lastsmall != 1 && !is_word(p + j, len, "halves"))) {
-			/* two-thirds: the small number over the word */
-			x->v = dec_div(dec_add(total, cur), dec_int(v));
-			x->lone = false;
+	if ((q = en_cardinal(t, nt, k, &v)) == k) {
+		/* a half, a fifth, a hundredth, a twenty-first */
+		if (k < nt && t[k].kind == E_A && (m = en_denominator(t, nt,
+		    k + 1, &d)) > k + 1) {
+			v = dec_div(dec_int(1), d);
+			q = m;
 			x->frac = true;
-			return j + len;
+			goto out;
 		}
-		if (!en_word(p + j, len, &v, &exp))
-			break;
-		if (v >= 0) {
-			if (lastsmall >= 20 && lastsmall % 10 == 0 && v < 10 &&
-			    v > 0)
-				cur = dec_add(cur, dec_int(v));
-			else if (lastsmall >= 0)
-				break;
-			else
-				cur = dec_add(cur, dec_int(v));
-			lastsmall = v;
-		} else if (!any && !article) {
-			break;		/* no number starts with million */
-		} else if (exp == -12) {
-			cur = dec_mul(cur.m ? cur : dec_int(1), 12);
-			lastsmall = -1;
-		} else if (exp == 2) {
-			cur = dec_shift(cur.m ? cur : dec_int(1), 2);
-			lastsmall = -1;
-		} else {
-			total = dec_add(total, dec_shift(cur, exp));
-			cur = dec_int(0);
-			lastsmall = -1;
-		}
-		any = true;
-		nw++;
-		end = j + len;
-		j = joiner(p, n, end);
-		if (j == end)
-			break;
-	}
-	if (!any)
 		return i;
-	x->v = dec_add(total, cur);
-	x->lone = nw == 1 && lastsmall == 1;
-	return end;
+	}
+	/*
+	 * One hundred and three quarters, two hundred and fifty-four
+	 * hundredths: a whole, and a fraction.
+	 */
+	for (m = q; m > k + 1 && q < nt && (t[q].kind == E_ORD ||
+	    t[q].kind == E_HALF) && ((p[t[q].e - 1] | 0x20) == 's' ||
+	    (t[q - 1].kind == E_SMALL && t[q - 1].v == 1)); m--) {
+		struct dec w, a;
+
+		if (t[m - 1].kind != E_AND)
+			continue;
+		if (!((t[q].v < 100 && m == q - 1 && t[q - 1].kind ==
+		    E_SMALL) || t[q].v >= 100))
+			break;
+		en_cardinal(t, m - 1, k, &w);
+		en_cardinal(t, q, m, &a);
+		a = dec_div(a, dec_int(t[q].v));
+		if (t[m - 2].kind == E_SCALE)	/* two million and one half */
+			a = dec_shift(a, (int)t[m - 2].v);
+		v = dec_add(w, a);
+		x->mixed = true;
+		q++;
+		goto out;
+	}
+	if (q < nt && t[q].kind == E_POINT && q + 1 < nt && (t[q + 1].kind ==
+	    E_SMALL || t[q + 1].kind == E_TENS)) {
+		/* two hundred point zero three, point seventy-one */
+		int digits = 0;
+
+		f = dec_int(0);
+		for (m = q + 1; m < nt && (t[m].kind == E_SMALL ||
+		    t[m].kind == E_TENS) && t[m].v < 100; m++) {
+			if (t[m].kind == E_TENS || (t[m].kind == E_SMALL &&
+			    t[m].v >= 10)) {
+				long long tv = t[m].v;
+
+				if (m + 1 < nt && t[m + 1].kind == E_SMALL &&
+				    t[m + 1].v < 10 && t[m + 1].v > 0)
+					tv += t[++m].v;
+				f = dec_add(dec_mul(f, 100), dec_int(tv));
+				digits += 2;
+			} else {
+				f = dec_add(dec_mul(f, 10), dec_int(t[m].v));
+				digits++;
+			}
+		}
+		f.e -= digits;
+		v = dec_add(v, f);
+		q = m;
+		goto out;
+	}
+	/* one over three, two out of five hundred */
+	if (q + 1 < nt && t[q].kind == E_OVER && (m = en_cardinal(t, nt, q + 1,
+	    &d)) > q + 1 && d.m != 0) {
+		v = dec_div(v, d);
+		q = m;
+		x->frac = true;
+		goto out;
+	}
+	/* two-thirds, one hundred thirty fifths, three twenty-firsts */
+	if ((m = en_denominator(t, nt, q, &d)) > q && !(t[q].kind == E_A) &&
+	    ((p[t[m - 1].e - 1] | 0x20) == 's' || dec_isint(v, 1, 1))) {
+		/* a plural, or one: two millionth is an ordinal, not 2e-6 */
+		struct dec nv = v;
+
+		if (t[q].kind == E_ORD && t[q].v < 100 && q >= k + 2 &&
+		    t[q - 1].kind == E_TENS && t[q - 2].kind != E_AND) {
+			/* one hundred thirty fifths: 100 over 35 */
+			en_cardinal(t, q - 1, k, &nv);
+			d = dec_add(d, dec_int(t[q - 1].v));
+		} else if (t[q].kind == E_ORD && t[q].v < 100 && q >= k + 3 &&
+		    t[q - 1].kind == E_SCALE && (t[q - 2].kind == E_SMALL ||
+		    t[q - 2].kind == E_TENS)) {
+			/* one hundred one thousand fifths: 100 over 1005 */
+			en_cardinal(t, q - 2, k, &nv);
+			d = dec_add(d, dec_shift(dec_int(t[q - 2].v),
+			    (int)t[q - 1].v));
+		}
+		if (!(t[q].kind == E_HALF && !(q == k + 1 && t[k].kind ==
+		    E_SMALL && t[k].v == 1))) {
+			v = dec_div(nv, d);
+			q = m;
+			x->frac = true;
+		}
+	}
+	/* and a half, and three fifths, and a half million */
+	if (q + 1 < nt && t[q].kind == E_AND) {
+		struct dec a;
+		size_t m2;
+
+		if ((m = en_cardinal(t, nt, q + 1, &a)) == q + 1 &&
+		    t[q + 1].kind == E_A)
+			a = dec_int(1), m = q + 2;
+		if (m > q + 1 && (m2 = en_denominator(t, nt, m, &d)) > m) {
+			a = dec_div(a, d);
+			if (m2 < nt && t[m2].kind == E_SCALE) {
+				/* five and a half million */
+				a = dec_shift(a, (int)t[m2].v);
+				if (t[q - 1].kind != E_SCALE)
+					v = dec_shift(v, (int)t[m2].v);
+				m2++;
+			} else if (t[q - 1].kind == E_SCALE) {
+				/* one million and a half */
+				a = dec_shift(a, (int)t[q - 1].v);
+			}
+			v = dec_add(v, a);
+			q = m2;
+			x->frac = false;
+			x->mixed = true;
+		}
+	}
+out:
+	x->v = x->frac || x->mixed ? dec_round15(v) : v;
+	if (neg)
+		x->v.m = -x->v.m;
+	x->lone = q == k + 1 && t[k].kind == E_SMALL && t[k].v == 1 && !neg;
+	return t[q - 1].e;
 }
 
 /* ---- a paragraph --------------------------------------------------- */
@@ -1147,14 +1483,6 @@ struct span {
 static struct span *spans;
 static size_t nspans, spancap;
 static size_t lastend;		/* where the last span ended: none before */
-
-static bool
-starts(const char *p, size_t n, size_t i, const char *s)
-{
-	size_t k = strlen(s);
-
-	return n - i >= k && memcmp(p + i, s, k) == 0;
-}
 
 static bool
 is_alnum_before(const char *p, size_t i)
@@ -1324,6 +1652,8 @@ label_before(const char *p, size_t j)
 }
 
 /* English multipliers after Arabic digits: 4.5 billion, 10k, 5bn */
+static size_t read_en(const char *p, size_t n, size_t i, struct num *x);
+
 static size_t
 en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
 {
@@ -1342,6 +1672,14 @@ en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
 		else
 			x->v = dec_shift(x->v, exp);
 		x->arabic = true;
+		x->plain = false;
+		return j + len;
+	}
+	/* 10M, 1MM, 2mil, 1.2b, 1,674,200.5 M: millions and billions */
+	if ((j == e && ((len == 1 && (p[j] == 'M' || p[j] == 'b')) ||
+	    (len == 2 && p[j] == 'M' && p[j + 1] == 'M') || is_word(p + j, len,
+	    "mil"))) || (j > e && len == 1 && p[j] == 'M')) {
+		x->v = dec_shift(x->v, p[j] == 'b' ? 9 : 6);
 		x->plain = false;
 		return j + len;
 	}
@@ -1533,15 +1871,44 @@ next:		;
 	return e;
 }
 
+/* a vulgar fraction's numerator and denominator (½ ⅔ ¾), or false */
+static bool
+vulgar(uint32_t c, int *a, int *b)
+{
+	static const struct { uint32_t c; int a, b; } v[] = {
+		{ 0xbc, 1, 4 }, { 0xbd, 1, 2 }, { 0xbe, 3, 4 },
+		{ 0x2150, 1, 7 }, { 0x2151, 1, 9 }, { 0x2152, 1, 10 },
+		{ 0x2153, 1, 3 }, { 0x2154, 2, 3 }, { 0x2155, 1, 5 },
+		{ 0x2156, 2, 5 }, { 0x2157, 3, 5 }, { 0x2158, 4, 5 },
+		{ 0x2159, 1, 6 }, { 0x215a, 5, 6 }, { 0x215b, 1, 8 },
+		{ 0x215c, 3, 8 }, { 0x215d, 5, 8 }, { 0x215e, 7, 8 } };
+
+	for (size_t k = 0; k < sizeof v / sizeof *v; k++)
+		if (v[k].c == c) {
+			*a = v[k].a;
+			*b = v[k].b;
+			return true;
+		}
+	return false;
+}
+
 /* a number of any kind at p[j]: its end, or j; sets *x */
 static size_t
 read_number(const char *p, size_t n, size_t j, struct num *x, bool money)
 {
 	size_t len, k, e;
+	int va, vb;
 	uint32_t c = char_at(p, n, j, &len), d = char_at(p, n, j + len, &k);
 
 	memset(x, 0, sizeof *x);
 	x->s = j;
+	if (vulgar(c, &va, &vb)) {
+		/* ½, ¾ */
+		x->v = dec_div(dec_int(va), dec_int(vb));
+		x->frac = true;
+		x->e = j + len;
+		return x->e;
+	}
 	if (arabic_digit(c) >= 0 || (c == '.' && arabic_digit(d) >= 0 &&
 	    !is_alnum_before(p, j) && (j == 0 || p[j - 1] != '.'))) {
 		if ((e = read_arabic(p, n, j, x)) == j)
@@ -1549,13 +1916,34 @@ read_number(const char *p, size_t n, size_t j, struct num *x, bool money)
 		x->e = e;
 		e = fraction_after(p, n, e, x);
 		c = char_at(p, n, e, &len);
+		if (x->plain && vulgar(c, &va, &vb)) {
+			/* 2½ */
+			x->v = dec_add(x->v, dec_div(dec_int(va), dec_int(vb)));
+			x->mixed = true;
+			x->plain = false;
+			e += len;
+			c = char_at(p, n, e, &len);
+		}
 		if (x->frac)
 			;
 		else if (zh_unit(c) != 0 || c == 0x70b9 || fuzzy(c) || (c == ' ' &&
 		    zh_unit(char_at(p, n, spaces(p, n, e), &len)) >= 4))
 			e = read_zh(p, n, j, x);
-		else if (c < 0x80)
+		else if (c < 0x80) {
+			struct num y = *x;
+			size_t e2, ae = e;
+
 			e = en_scale(p, n, e, x, money);
+			if (c == ' ' && is_alpha((unsigned char)
+			    p[spaces(p, n, ae)]) && (e2 = read_en(p, n, j, &y)) >
+			    e) {
+				/* 3 hundred and 21, 13 lakh, 1 over 3 */
+				*x = y;
+				x->arabic = true;
+				x->plain = false;
+				e = e2;
+			}
+		}
 	} else if (zh_digit(c) >= 0 || zh_unit(c) == 1 || zh_unit(c) == 2 ||
 	    zh_unit(c) == 3) {
 		e = read_zh(p, n, j, x);
@@ -1695,10 +2083,13 @@ figure(const char *p, size_t n, size_t i)
 	    y.e && (s = over(p, n, s, &y)) > y.e) {
 		/* 三百五十又三分之一 */
 		x.v = dec_round15(dec_add(x.v, y.v));
-		x.frac = true;
+		x.mixed = true;
 		x.lone = false;
 		e = x.e = s;
 	}
+	if (x.lone && !x.zh && !x.arabic && after(UNIT, p, n, spaces(p, n, e)) ==
+	    NULL && !starts(p, n, e, " over "))
+		return e;		/* one of them: a pronoun, not even a numeral */
 	if (e - j == 3 && pscale < 0 && financial(char_at(p, n, j, &k)) &&
 	    !starts(p, n, e, "打"))
 		return e;
@@ -2017,7 +2408,8 @@ no_score:
 		size_t o = k - e;
 
 		if ((k = read_number(p, n, e + o, &y, money)) > e + o &&
-		    (y.arabic || !x.arabic) && !(x.plain && x.ndigits == 4 &&
+		    (y.arabic || !x.arabic) && (x.arabic || x.zh || p[e] == ' ') &&
+		    !(x.plain && x.ndigits == 4 &&
 		    y.plain) && (p[e] != ' ' || after(UNIT, p, n, k + 1) !=
 		    NULL)) {
 			sp.v2 = y.v;
@@ -2092,7 +2484,7 @@ en_start(unsigned char c)
 {
 	c |= 0x20;
 	return c == 'a' || c == 'e' || c == 'f' || c == 'n' || c == 'o' ||
-	    c == 's' || c == 't' || c == 'z';
+	    c == 's' || c == 't' || c == 'z' || c == 'm' || c == 'h';
 }
 
 /* the characters of the BMP a number can start with, as bits */
@@ -2101,11 +2493,13 @@ static unsigned char numstart[0x10000 / 8];
 static void
 numstart_init(void)
 {
+	int va, vb;
+
 	for (uint32_t c = 0x80; c < 0x10000; c++)
 		if (arabic_digit(c) >= 0 || zh_digit(c) >= 0 ||
 		    zh_unit(c) != 0 || c == 0x8d1f || c == 0x8ca0 ||
 		    c == 0xff0d || c == 0x4f70 || c == 0x534a || c == 0x5bf9 ||
-		    c == 0x5c0d)
+		    c == 0x5c0d || vulgar(c, &va, &vb))
 			numstart[c >> 3] |= (unsigned char)(1 << (c & 7));
 }
 
