@@ -1132,8 +1132,8 @@ en_kind(const char *p, size_t len, long long *v)
 		return E_POINT;
 	if (is_word(p, len, "minus") || is_word(p, len, "negative"))
 		return E_MINUS;
-	if (is_word(p, len, "over"))
-		return E_OVER;
+	if (is_word(p, len, "over") || is_word(p, len, "in"))
+		return E_OVER;	/* in: one in five */
 	if (is_word(p, len, "half") || is_word(p, len, "halves"))
 		return *v = 2, E_HALF;
 	if ((*v = ordinal(p, len)) > 0)
@@ -1227,6 +1227,16 @@ en_cardinal(const struct etok *t, size_t nt, size_t k, struct dec *v)
 			}
 		} else if (c == E_HUNDRED && (last == E_SMALL || last == E_TENS ||
 		    last == E_A || last == E_NONE)) {
+			if (dec_add(cur, dec_int(-100)).m >= 0) {
+				/* 3 hundred and 2 hundred: two numbers */
+				size_t a = i;
+
+				while (a > k && t[a - 1].kind != E_AND)
+					a--;
+				if (a <= k + 1)
+					break;
+				return en_cardinal(t, a - 1, k, v);
+			}
 			cur = dec_shift(cur.m ? cur : dec_int(1), 2);
 			tail = dec_int(0);
 		} else if (c == E_SCALE && (last == E_SMALL || last == E_TENS ||
@@ -1311,7 +1321,7 @@ static size_t
 read_en(const char *p, size_t n, size_t i, struct num *x)
 {
 	struct etok t[48];
-	size_t nt = en_tokens(p, n, i, t, 48), k = 0, m, q;
+	size_t nt = en_tokens(p, n, i, t, 48), k = 0, m, q, end = 0;
 	struct dec v, d, f;
 	bool neg = false;
 
@@ -1334,6 +1344,13 @@ read_en(const char *p, size_t n, size_t i, struct num *x)
 		    t[k].s > 0 ? t[k].s - 1 : 0) == NULL)
 			return i;
 		x->frac = q == k + 1;
+		goto out;
+	}
+	if (k + 1 < nt && t[k].kind == E_ORD && t[k].v == 4 &&
+	    t[k + 1].kind == E_SCALE) {
+		/* quarter million */
+		v = dec_shift((struct dec){ 25, -2, false }, (int)t[k + 1].v);
+		q = k + 2;
 		goto out;
 	}
 	if ((q = en_cardinal(t, nt, k, &v)) == k) {
@@ -1364,7 +1381,9 @@ read_en(const char *p, size_t n, size_t i, struct num *x)
 		en_cardinal(t, m - 1, k, &w);
 		en_cardinal(t, q, m, &a);
 		a = dec_div(a, dec_int(t[q].v));
-		if (t[m - 2].kind == E_SCALE)	/* two million and one half */
+		if (q + 1 < nt && t[q + 1].kind == E_SCALE)
+			a = dec_shift(a, (int)t[++q].v);	/* and 3/4 million */
+		else if (t[m - 2].kind == E_SCALE)	/* two million and a half */
 			a = dec_shift(a, (int)t[m - 2].v);
 		v = dec_add(w, a);
 		x->mixed = true;
@@ -1398,9 +1417,15 @@ read_en(const char *p, size_t n, size_t i, struct num *x)
 		q = m;
 		goto out;
 	}
-	/* one over three, two out of five hundred */
+	/*
+	 * One over three, two out of five hundred, one in five: not twelve
+	 * out of ten, not $2000 over 3 years
+	 */
 	if (q + 1 < nt && t[q].kind == E_OVER && (m = en_cardinal(t, nt, q + 1,
-	    &d)) > q + 1 && d.m != 0) {
+	    &d)) > q + 1 && d.m != 0 && (p[t[q].s] != 'o' || p[t[q].s + 1] !=
+	    'u' || dec_add(d, dec_mul(v, -1)).m >= 0) && (p[t[q].s] != 'i' ||
+	    dec_isint(v, 1, 1)) && after(UNIT, p, n, spaces(p, n,
+	    t[m - 1].e)) == NULL) {
 		v = dec_div(v, d);
 		q = m;
 		x->frac = true;
@@ -1408,7 +1433,8 @@ read_en(const char *p, size_t n, size_t i, struct num *x)
 	}
 	/* two-thirds, one hundred thirty fifths, three twenty-firsts */
 	if ((m = en_denominator(t, nt, q, &d)) > q && !(t[q].kind == E_A) &&
-	    ((p[t[m - 1].e - 1] | 0x20) == 's' || dec_isint(v, 1, 1))) {
+	    ((p[t[m - 1].e - 1] | 0x20) == 's' || dec_isint(v, 1, 1)) &&
+	    !(t[q - 1].kind == E_NUM && t[m - 1].v >= 100)) {
 		/* a plural, or one: two millionth is an ordinal, not 2e-6 */
 		struct dec nv = v;
 
@@ -1430,6 +1456,18 @@ read_en(const char *p, size_t n, size_t i, struct num *x)
 			v = dec_div(nv, d);
 			q = m;
 			x->frac = true;
+			if (starts(p, n, t[q - 1].e, " of a ")) {
+				/* two thirds of a million */
+				size_t j = t[q - 1].e + 6, len = word_len(p, n, j);
+				int sv, se;
+
+				if (en_word(p + j, len, &sv, &se) && se > 2) {
+					v = dec_shift(v, se);
+					x->frac = false;
+					x->mixed = true;
+					end = j + len;
+				}
+			}
 		}
 	}
 	/* and a half, and three fifths, and a half million */
@@ -1463,7 +1501,7 @@ out:
 	if (neg)
 		x->v.m = -x->v.m;
 	x->lone = q == k + 1 && t[k].kind == E_SMALL && t[k].v == 1 && !neg;
-	return t[q - 1].e;
+	return end > 0 ? end : t[q - 1].e;
 }
 
 /* ---- a paragraph --------------------------------------------------- */
@@ -2484,7 +2522,7 @@ en_start(unsigned char c)
 {
 	c |= 0x20;
 	return c == 'a' || c == 'e' || c == 'f' || c == 'n' || c == 'o' ||
-	    c == 's' || c == 't' || c == 'z' || c == 'm' || c == 'h';
+	    c == 's' || c == 't' || c == 'z' || c == 'm' || c == 'h' || c == 'q';
 }
 
 /* the characters of the BMP a number can start with, as bits */
