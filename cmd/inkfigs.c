@@ -2092,6 +2092,9 @@ figure(const char *p, size_t n, size_t i)
 		}
 	}
 	uw = money ? NULL : before(UNIT_PRE, p, s);
+	if (uw == NULL && !money && s > 1 && p[s - 1] == ' ' &&
+	    (uw = before(UNIT_PRE, p, s - 1)) != NULL && !uw->latin)
+		uw = NULL;		/* percent of 10: a space between */
 	if ((e = read_number(p, n, j, &x, money)) == j)
 		return i + len;
 	if (x.pair) {
@@ -2469,9 +2472,13 @@ no_score:
 	}
 after_unit:
 	if (uw != NULL && (sp.type < 0 || sp.type == uw->type)) {
-		/* 华氏温度98.6度, 零下5度 */
-		sp.s = s - uw->n;
+		/* 华氏温度98.6度, 零下5度, per cent of 210 */
+		sp.s = s - uw->n - (uw->latin && p[s - 1] == ' ');
 		sp.type = uw->type;
+		if (sp.unit == NULL && sp.type == T_PERCENT) {
+			sp.unit = "%";
+			sp.unitn = 1;
+		}
 		if (strcmp(uw->w, "零下") == 0)
 			sp.v.m = -sp.v.m;
 	}
