@@ -1233,9 +1233,8 @@ en_cardinal(const struct etok *t, size_t nt, size_t k, struct dec *v)
 
 				while (a > k && t[a - 1].kind != E_AND)
 					a--;
-				if (a <= k + 1)
-					break;
-				return en_cardinal(t, a - 1, k, v);
+				if (a > k + 1)
+					return en_cardinal(t, a - 1, k, v);
 			}
 			cur = dec_shift(cur.m ? cur : dec_int(1), 2);
 			tail = dec_int(0);
@@ -2120,13 +2119,13 @@ figure(const char *p, size_t n, size_t i)
 		x.lone = false;
 		e = x.e = k;
 	} else if (pscale < 0 && !x.frac && (k = you(p, n, e)) > e &&
-	    read_number(p, n, k, &y, false) > k && (s = fen_zhi(p, n, y.e)) >
-	    y.e && (s = over(p, n, s, &y)) > y.e) {
+	    read_number(p, n, k, &y, false) > k && (k = fen_zhi(p, n, y.e)) >
+	    y.e && (k = over(p, n, k, &y)) > y.e) {
 		/* 三百五十又三分之一 */
 		x.v = dec_round15(dec_add(x.v, y.v));
 		x.mixed = true;
 		x.lone = false;
-		e = x.e = s;
+		e = x.e = k;
 	}
 	if (x.lone && !x.zh && !x.arabic && after(UNIT, p, n, spaces(p, n, e)) ==
 	    NULL && !starts(p, n, e, " over "))
@@ -2516,6 +2515,8 @@ after_unit:
 done:
 	if (sp.s < lastend)
 		sp.s = lastend;		/* 2e 5: each byte in one span at most */
+	if (sp.e <= sp.s || sp.e > n)
+		sp.type = -1;		/* nothing left of it */
 	if (sp.type >= 0 && (sp.type < NFIG || all))
 		add_span(&sp);
 	if (sp.type >= 0)

@@ -181,3 +181,85 @@ figs() {
 	assert_line --partial "$(printf '12345热线\tvalue=12345\ttype=label')"
 	assert_line --partial "$(printf '2025年3月5日下午\tvalue=2025\ttype=date')"
 }
+
+@test "English: fractions, 'and a half', over, point, minus, digits among words" {
+	run -0 figs 'one hundred and three quarters; two-thirds; five and a half million; one in five; minus five point five; 3 hundred and 21 yuan; 13 lakh; a dozen; half a dozen; more than half of them; 7-3/4 pct; 1 234 567; 10M'
+	assert_line 'one hundred and three quarters value=100.75 type=count'
+	assert_line 'two-thirds value=0.666666666666667 type=fraction'
+	assert_line 'five and a half million value=5500000 type=count'
+	assert_line 'one in five value=0.2 type=fraction'
+	assert_line 'minus five point five value=-5.5 type=count'
+	assert_line '3 hundred and 21 yuan value=321 unit=yuan type=money cur=CNY'
+	assert_line '13 lakh value=1300000 type=count'
+	assert_line 'a dozen value=12 type=count'
+	assert_line 'half a dozen value=6 type=count'
+	assert_line 'more than half value=0.5 qual=gt type=fraction'
+	assert_line '7-3/4 pct value=7.75 unit=pct type=percent'
+	assert_line '1 234 567 value=1234567 type=count'
+	assert_line '10M value=10000000 type=count'
+}
+
+@test "English: what is no fraction: the first half, two seconds, 12 out of 10" {
+	run -0 figs 'the first half, one of them, two seconds, 12 out of 10, $2000 over 3 years' -a
+	refute_line --partial 'half'
+	refute_line --regexp '^one'
+	assert_line 'two seconds value=2 unit=seconds type=duration'
+	assert_line '12 value=12 type=count'
+	assert_line '10 value=10 type=count'
+	assert_line '$2000 value=2000 type=money cur=USD'
+}
+
+@test "Chinese: 又, 分之 with spaces, 两 the unit, 打, 半, 对折, scales of percent" {
+	run -0 figs '三百五十又三分之一，五 分之 一，三十两，五十打，一吨半，打对折，百万分之五，七八个人，两三百元，4.78万亿元' -a
+	assert_line '三百五十又三分之一 value=350.333333333333 type=numeral'
+	assert_line '五 分之 一 value=0.2 type=fraction'
+	assert_line '三十两 value=30 unit=两 type=measure'
+	assert_line '五十打 value=600 unit=打 type=count'
+	assert_line '一吨半 value=1.5 unit=吨 type=measure'
+	assert_line '对折 value=50 unit=% type=percent'
+	assert_line '百万分之五 value=0.0005 unit=% type=percent'
+	assert_line '七八个 value=7 value.max=8 unit=个 qual=approx type=count'
+	assert_line '两三百元 value=200 value.max=300 unit=元 qual=approx type=money cur=CNY'
+}
+
+@test "Chinese: list markers, date ranges, event dates, numbers that point back" {
+	run -0 figs '1、报名 2、审核；2007年9月23日-29日，11月25-30日；“7-21”特大灾害；这两个项目；两国人民；共有3个' -a
+	assert_line '1、 value=1 type=ordinal'
+	assert_line '2007年9月23日-29日 value=2007 type=date'
+	assert_line '11月25-30日 value=11 type=date'
+	assert_line '7-21 value=7 type=date'
+	assert_line '两个 value=2 type=numeral'
+	assert_line '3个 value=3 unit=个 type=count'
+	refute_line --partial '两国'
+	run -0 bash -c "printf 'd\t1\t1\tpara\t%s\n' '1、报名；这两个项目；两国人民；共有3个' | inkfigs | cut -f 6"
+	assert_output 'figs=1'
+}
+
+@test "no span overlaps another, and each lies in its paragraph (bugs found by fuzzing)" {
+	# 2e 5 once gave two spans over the same bytes; a money sign before
+	# a number with 又 after it once moved the span's start past its end
+	run -0 figs '2e5 2e 5 - $4又.5, TON 322 hundred 3 hundred and 2 hundred' -a
+	assert_line '2e5 value=200000 type=count'
+	assert_line '$4 value=4 type=money cur=USD'
+	assert_line '322 hundred value=32200 type=count'
+	assert_line '3 hundred value=300 type=count'
+	assert_line '2 hundred value=200 type=count'
+}
+
+@test "conformance with Recognizers-Text and the labelled news figures hold" {
+	[ -e "$SHARED/conformance/recognizers-text/Specs" ] ||
+	    skip "no $SHARED/conformance (../shared is absent)"
+	need_corpus xinhua-page
+	run -0 "$REPO/bench/figs-conformance"
+	# the shares reached when this test was written, as floors
+	for m in 'Chinese/NumberModel 9[5-9]' 'Chinese/PercentModel 9[5-9]' \
+	    'Chinese/CurrencyModel 9[0-9]' 'Chinese/DimensionModel 9[0-9]' \
+	    'English/NumberModel 9[0-9]'; do
+		set -- $m
+		echo "$output" | grep "$1" | grep -Eq " $2\.[0-9]%$" ||
+		    { echo "below the floor: $1"; echo "$output"; false; }
+	done
+	run -0 "$REPO/bench/figs-news"
+	line=$(echo "$output" | awk '$1 == "all"')
+	awk -v l="$line" 'BEGIN { split(l, f); exit !(f[5] >= 0.95 && f[6] >= 0.95) }'
+}
