@@ -243,7 +243,7 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-static bool
+static inline bool
 starts(const char *p, size_t n, size_t i, const char *s)
 {
 	size_t k = strlen(s);
@@ -1110,7 +1110,7 @@ ordinal(const char *p, size_t len)
 
 /* the kind of the English word p[0, len) */
 static int
-en_kind(const char *p, size_t len, long long *v)
+en_kind_slow(const char *p, size_t len, long long *v)
 {
 	int w, exp;
 
@@ -1138,6 +1138,96 @@ en_kind(const char *p, size_t len, long long *v)
 		return *v = 2, E_HALF;
 	if ((*v = ordinal(p, len)) > 0)
 		return E_ORD;
+	return E_NONE;
+}
+
+/*
+ * Every word en_kind_slow() knows, in a small hash table by its lower
+ * case: English words are looked up often, and most are no number.
+ */
+#define NEW	1024
+static struct {
+	char	 w[16];
+	unsigned char len, kind;
+	long long v;
+} ewords[NEW];
+
+static unsigned
+ehash(const char *lower, size_t len)
+{
+	unsigned h = 2166136261u;
+
+	for (size_t k = 0; k < len; k++)
+		h = (h ^ (unsigned char)lower[k]) * 16777619u;
+	return h % NEW;
+}
+
+static void
+eword_add(const char *w)
+{
+	size_t len = strlen(w);
+	unsigned h = ehash(w, len);
+	long long v;
+	int kind = en_kind_slow(w, len, &v);
+
+	while (ewords[h].len != 0)
+		h = (h + 1) % NEW;
+	memcpy(ewords[h].w, w, len);
+	ewords[h].len = (unsigned char)len;
+	ewords[h].kind = (unsigned char)kind;
+	ewords[h].v = v;
+}
+
+static void
+ewords_init(void)
+{
+	static const char *const more[] = { "nought", "naught", "lakh",
+		"crore", "and", "a", "an", "point", "minus", "negative", "over",
+		"in", "half", "halves", "dozen", "dozens", "dzs", "dozs",
+		"quarter", "quarters", "hundredth", "thousandth", "millionth",
+		"billionth", "trillionth", "hundredths", "thousandths",
+		"millionths", "billionths", "trillionths" };
+	char w[16];
+
+	for (int k = 0; k < 20; k++)
+		eword_add(small_words[k]);
+	for (int k = 0; k < 8; k++) {
+		eword_add(tens_words[k]);
+		eword_add(tens_ordinals[k]);
+		snprintf(w, sizeof w, "%ss", tens_ordinals[k]);
+		eword_add(w);
+	}
+	for (size_t k = 0; k < sizeof scale_words / sizeof *scale_words; k++) {
+		eword_add(scale_words[k].w);
+		snprintf(w, sizeof w, "%ss", scale_words[k].w);
+		eword_add(w);
+	}
+	for (int k = 1; k < 20; k++) {
+		eword_add(ordinals[k]);
+		snprintf(w, sizeof w, "%ss", ordinals[k]);
+		eword_add(w);
+	}
+	for (size_t k = 0; k < sizeof more / sizeof *more; k++)
+		eword_add(more[k]);
+}
+
+/* the kind of the English word p[0, len) */
+static int
+en_kind(const char *p, size_t len, long long *v)
+{
+	char lower[16];
+	unsigned h;
+
+	*v = 0;
+	if (len == 0 || len >= sizeof lower)
+		return E_NONE;
+	for (size_t k = 0; k < len; k++)
+		lower[k] = (char)(p[k] | 0x20);
+	for (h = ehash(lower, len); ewords[h].len != 0; h = (h + 1) % NEW)
+		if (ewords[h].len == len && memcmp(ewords[h].w, lower, len) == 0) {
+			*v = ewords[h].v;
+			return ewords[h].kind;
+		}
 	return E_NONE;
 }
 
@@ -1696,6 +1786,7 @@ en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
 {
 	size_t j = e, len;
 	int v, exp;
+	long long lv;
 
 	j = spaces(p, n, j);
 	if (j > e + 2)
@@ -1703,7 +1794,8 @@ en_scale(const char *p, size_t n, size_t e, struct num *x, bool money)
 	len = word_len(p, n, j);
 	if (len == 0)
 		return e;
-	if (en_word(p + j, len, &v, &exp) && exp != 0) {
+	if (en_kind(p + j, len, &lv) != E_NONE && en_word(p + j, len, &v,
+	    &exp) && exp != 0) {
 		if (exp == -12)
 			x->v = dec_mul(x->v, 12);
 		else
@@ -2014,13 +2106,15 @@ figure(const char *p, size_t n, size_t i)
 	struct span sp = { .s = i, .type = -1 };
 	struct num x, y;
 	const struct word *w, *cw, *uw;
+	size_t bs;			/* where b, the character before, starts */
 	size_t len, k, j = i, e, s;
 	uint32_t c = char_at(p, n, i, &len), d, b;
 	int pscale = -1;
 	bool neg = false, money;
 
 	/* 百分之八十七, 千分之三, 百万分之五 */
-	for (size_t t = 0; t < sizeof per / sizeof *per && pscale < 0; t++)
+	for (size_t t = 0; t < sizeof per / sizeof *per && pscale < 0 &&
+	    (zh_unit(c) != 0 || c == 0x4f70); t++)
 		if ((k = spaced(p, n, i, per[t].w)) > i) {
 			pscale = per[t].scale;
 			j = spaces(p, n, k);
@@ -2169,6 +2263,9 @@ figure(const char *p, size_t n, size_t i)
 
 	/* ---- what stands before it ---- */
 	b = char_before(p, j, &k);
+	if (k + (b < 0x80 ? 1 : b < 0x800 ? 2 : b < 0x10000 ? 3 : 4) != j)
+		b = 0;		/* stray bytes between: no character before */
+	bs = k;
 	if (b == 0x7b2c) {				/* 第 */
 		sp.s = k;
 		sp.type = T_ORDINAL;
@@ -2323,7 +2420,7 @@ no_score:
 		sp.type = T_ORDINAL;
 		sp.e = e + (p[e] == ')' ? 1 : 3);
 		if (b == '(' || b == 0xff08)
-			sp.s = j - (b == '(' ? 1 : 3);
+			sp.s = bs;
 		goto done;
 	}
 	/* names: 12345热线, 90后, 5G; ordinals: 三次会议, 1st */
@@ -2356,8 +2453,10 @@ no_score:
 		static const char *const pts[] = { "个百分点", "個百分點",
 			"百分点", "百分點" };
 		size_t t = spaces(p, n, k), m;
+		uint32_t c2 = char_at(p, n, t, &m);
 
-		for (size_t q = 0; q < 4; q++)
+		for (size_t q = 0; q < 4 && (c2 == 0x4e2a || c2 == 0x500b ||
+		    c2 == 0x767e); q++)
 			if ((m = spaced(p, n, t, pts[q])) > t) {
 				sp.unit = pts[q];
 				sp.unitn = strlen(pts[q]);
@@ -2889,6 +2988,7 @@ start(size_t maxrec)
 	}
 	load_table(text, table_path ? table_path : "built-in table");
 	numstart_init();
+	ewords_init();
 }
 
 int
