@@ -96,6 +96,9 @@ bench:
 	bench/inktag.sh
 	bench/tag-eval.sh
 	bench/dedup.sh
+	bench/figs.sh
+	bench/figs-conformance
+	bench/figs-news
 
 # libFuzzer, FUZZTIME seconds per harness (needs clang)
 FUZZTIME ?= 60
