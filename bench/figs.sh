@@ -15,8 +15,7 @@ runs=${1:-5}
 bench_require
 bench_text
 cd "$work"
-[ -s hkcnews.ink ] || "$bin"/inkcat hkcnews.txt > hkcnews.ink
-[ -s hkcnews.para ] || "$bin"/inknorm < hkcnews.ink > hkcnews.para
+bench_paras
 
 bench_machine
 paras=$(stat -c %s hkcnews.para)
@@ -27,11 +26,7 @@ echo
 hyperfine -w 1 -r "$runs" --export-json figs.json \
 	-n 'inkfigs' "$bin/inkfigs < hkcnews.para" \
 	-n 'inkfigs -x -a' "$bin/inkfigs -x -a < hkcnews.para" > /dev/null
-printf '%-16s %10s %12s\n' command 'median s' 'text MB/s'
-for c in 'inkfigs' 'inkfigs -x -a'; do
-	t=$(median "$c" figs.json)
-	printf '%-16s %10.3f %12.1f\n' "$c" "$t" "$(echo "$text / 1000000 / $t" | bc -l)"
-done
+bench_rates figs.json "$text" 'inkfigs' 'inkfigs -x -a'   # of paragraph text
 ink=$(echo "$text / 1000000 / $(median inkfigs figs.json)" | bc -l)
 echo "inkfigs: peak RSS $(peak_mb "$bin/inkfigs < hkcnews.para") MB"
 

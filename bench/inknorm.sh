@@ -14,7 +14,6 @@ runs=${1:-7}
 bench_require
 bench_text
 cd "$work"
-[ -s hkcnews.ink ] || "$bin"/inkcat hkcnews.txt > hkcnews.ink
 
 bench_machine
 text=$(stat -c %s hkcnews.txt)

@@ -14,8 +14,7 @@ runs=${1:-7}
 bench_require
 bench_text
 cd "$work"
-[ -s hkcnews.ink ] || "$bin"/inkcat hkcnews.txt > hkcnews.ink
-"$bin"/inknorm < hkcnews.ink > hkcnews.para
+bench_paras
 
 bench_machine
 recs=$(stat -c %s hkcnews.para)
@@ -26,11 +25,7 @@ hyperfine -w 1 -r "$runs" --export-json split.json \
 	-n 'inksplit' "$bin/inksplit < hkcnews.para" \
 	-n 'cut -f 1-4' "cut -f 1-4 hkcnews.para" > /dev/null
 
-printf '%-12s %10s %10s\n' command 'median s' 'MB/s'
-for c in 'inksplit' 'cut -f 1-4'; do
-	t=$(median "$c" split.json)
-	printf '%-12s %10.3f %10.0f\n' "$c" "$t" "$(echo "$recs / 1000000 / $t" | bc -l)"
-done
+bench_rates split.json "$recs" 'inksplit' 'cut -f 1-4'   # of records
 t=$(median inksplit split.json)
 echo
 echo "inksplit on record bytes: $(echo "$recs / 1000000 / $t" | bc) MB/s   (target >= 300)"

@@ -16,8 +16,7 @@ runs=${1:-7}
 bench_require
 bench_text
 cd "$work"
-[ -s hkcnews.ink ] || "$bin"/inkcat hkcnews.txt > hkcnews.ink
-[ -s hkcnews.para ] || "$bin"/inknorm < hkcnews.ink > hkcnews.para
+bench_paras
 cut -f 5 hkcnews.para > hkcnews.text
 "$bin"/inkdateline -P | awk -F'\t' '$1 == "lead" { print $2 }' > lead.re
 byline='(?:^[(（]?[^。]{0,20}?(?:记者|通讯员|编辑|编译|摄影)|[(（](?:记者|通讯员)[^)）]{1,40}[)）]|(?:摄|作)[)）]?$|^(?:By|Reporting by) )'

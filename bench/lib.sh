@@ -18,10 +18,31 @@ bench_require() {
 }
 
 # $work/hkcnews.txt: the archive's articles end to end, 128 MiB cut on a
-# line boundary
+# line boundary; hkcnews.ink, its inkcat records
 bench_text() {
 	[ -s "$work/hkcnews.txt" ] ||
 	    tar -xzOf "$archive" | head -c $((128 << 20)) | sed '$d' > "$work/hkcnews.txt"
+	[ -s "$work/hkcnews.ink" ] ||
+	    "$bin"/inkcat "$work/hkcnews.txt" > "$work/hkcnews.ink"
+}
+
+# $work/hkcnews.para: inknorm's paragraphs of them, made again when
+# inknorm is newer
+bench_paras() {
+	[ "$work/hkcnews.para" -nt "$bin/inknorm" ] ||
+	    "$bin"/inknorm < "$work/hkcnews.ink" > "$work/hkcnews.para"
+}
+
+# a table of the commands named, from hyperfine's JSON $1: median seconds
+# and MB/s of $2 bytes
+bench_rates() {
+	local json=$1 bytes=$2 c t
+	shift 2
+	printf '%-16s %10s %12s\n' command 'median s' 'MB/s'
+	for c in "$@"; do
+		t=$(median "$c" "$json")
+		printf '%-16s %10.3f %12.1f\n' "$c" "$t" "$(echo "$bytes / 1000000 / $t" | bc -l)"
+	done
 }
 
 bench_machine() {

@@ -39,3 +39,42 @@ feed(const char *p, size_t n, size_t *len)
 	return got;
 }
 
+/*
+ * Each line of data[0, size) as a paragraph record (DOC d, SEQ from 1,
+ * the text escaped), through take(); check() is given the records and
+ * what came out, and what came out must come out again unchanged.  The
+ * body of the harnesses of programs that add to paragraphs.
+ */
+static void __attribute__((unused))
+feed_paragraphs(const uint8_t *data, size_t size,
+    void (*check)(const char *, size_t, const char *, size_t))
+{
+	struct buf in = { 0 };
+	size_t outlen, againlen;
+	char *out, *again, head[48];
+	uint64_t seq = 0;
+
+	for (size_t i = 0; i < size;) {
+		const uint8_t *nl = memchr(data + i, '\n', size - i);
+		size_t end = nl ? (size_t)(nl - data) : size;
+
+		snprintf(head, sizeof head, "d\t0\t%llu\tpara\t",
+		    (unsigned long long)++seq);
+		buf_add(&in, head, strlen(head));
+		in.n += esc_copy(buf_room(&in, 2 * (end - i) + 1), data + i,
+		    end - i);
+		buf_add(&in, "\n", 1);
+		i = end + 1;
+	}
+	if (in.n == 0)
+		return;
+	out = feed(in.p, in.n, &outlen);
+	check(in.p, in.n, out, outlen);
+	again = feed(out, outlen, &againlen);
+	if (againlen != outlen || memcmp(again, out, outlen) != 0)
+		abort();
+	buf_free(&in);
+	free(out);
+	free(again);
+}
+

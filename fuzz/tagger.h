@@ -61,10 +61,6 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static bool ready;
-	struct buf in = { 0 };
-	size_t outlen, againlen;
-	char *out, *again, head[48];
-	uint64_t seq = 0;
 
 	if (!ready) {
 		tagger_init();
@@ -73,27 +69,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	tagger_options(data[0]);
-	for (size_t i = 1; i < size;) {
-		const uint8_t *nl = memchr(data + i, '\n', size - i);
-		size_t end = nl ? (size_t)(nl - data) : size;
-
-		snprintf(head, sizeof head, "d\t0\t%llu\tpara\t",
-		    (unsigned long long)++seq);
-		buf_add(&in, head, strlen(head));
-		in.n += esc_copy(buf_room(&in, 2 * (end - i) + 1), data + i,
-		    end - i);
-		buf_add(&in, "\n", 1);
-		i = end + 1;
-	}
-	if (in.n == 0)
-		return 0;
-	out = feed(in.p, in.n, &outlen);
-	check(in.p, in.n, out, outlen);
-	again = feed(out, outlen, &againlen);
-	if (againlen != outlen || memcmp(again, out, outlen) != 0)
-		abort();
-	buf_free(&in);
-	free(out);
-	free(again);
+	feed_paragraphs(data + 1, size - 1, check);
 	return 0;
 }
