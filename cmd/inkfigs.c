@@ -324,6 +324,7 @@ static struct dec
 dec_shift(struct dec a, int k)
 {
 	a.e += k;
+	a.bad |= a.e > 60 || a.e < -60;	/* 四万万万万万…: no figure */
 	return a;
 }
 
@@ -373,7 +374,7 @@ dec_isint(struct dec a, long long lo, long long hi)
 	return !a.bad && m >= lo && m <= hi;
 }
 
-/* write a as a plain decimal into s (room for 80 bytes); its length */
+/* write a as a plain decimal into s (room for 128 bytes); its length */
 static size_t
 dec_str(struct dec a, char *s)
 {
@@ -393,12 +394,12 @@ dec_str(struct dec a, char *s)
 	if (e >= 0) {
 		while (nd > 0)
 			s[n++] = d[--nd];
-		for (; e > 0 && n < 78; e--)
+		for (; e > 0 && n < 120; e--)
 			s[n++] = '0';
 	} else if ((size_t)-e >= nd) {
 		s[n++] = '0';
 		s[n++] = '.';
-		for (int z = -e - (int)nd; z > 0 && n < 78; z--)
+		for (int z = -e - (int)nd; z > 0 && n < 80; z--)
 			s[n++] = '0';
 		while (nd > 0)
 			s[n++] = d[--nd];
@@ -755,14 +756,16 @@ exponent(const char *p, size_t n, size_t j, struct num *x)
 		if (x->v.e > 60 || x->v.e < -60)
 			x->v.bad = true;
 	} else {
-		struct dec r = dec_int(1);
+		struct dec r = dec_int(1), b = dec_round15(x->v);
+		__int128 bm = b.m < 0 ? -b.m : b.m;
 
+		/* exact while the product fits, then 15 digits */
 		for (long long t = 0; t < e && !r.bad; t++) {
-			r.m *= x->v.m;
-			r.e += x->v.e;
-			if (r.m > DEC_MAX / 1000000 || r.m < -DEC_MAX / 1000000)
+			if (bm != 0 && (r.m < 0 ? -r.m : r.m) > DEC_MAX / bm)
 				r = dec_round15(r);
-			r.bad |= e > 300;
+			r.m *= b.m;
+			r.e += b.e;
+			r.bad |= e > 300 || r.e > 60 || r.e < -60;
 		}
 		x->v = sign < 0 ? dec_div(dec_int(1), r) : dec_round15(r);
 	}
@@ -2614,8 +2617,8 @@ after_unit:
 done:
 	if (sp.s < lastend)
 		sp.s = lastend;		/* 2e 5: each byte in one span at most */
-	if (sp.e <= sp.s || sp.e > n)
-		sp.type = -1;		/* nothing left of it */
+	if (sp.e <= sp.s || sp.e > n || sp.v.bad || (sp.two && sp.v2.bad))
+		sp.type = -1;		/* nothing left of it, or no value */
 	if (sp.type >= 0 && (sp.type < NFIG || all))
 		add_span(&sp);
 	if (sp.type >= 0)
@@ -2763,7 +2766,7 @@ tag_str(const char *key, const char *v, size_t n)
 static void
 tag_dec(const char *key, struct dec v)
 {
-	char s[96];
+	char s[128];
 
 	tag_str(key, s, dec_str(v, s));
 }

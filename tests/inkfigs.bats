@@ -263,3 +263,9 @@ figs() {
 	line=$(echo "$output" | awk '$1 == "all"')
 	awk -v l="$line" 'BEGIN { split(l, f); exit !(f[5] >= 0.95 && f[6] >= 0.95) }'
 }
+
+@test "values too large to write are no figures (an overflow found by fuzzing)" {
+	# 444444444444404^99 once overflowed the 128-bit integer of a value
+	run -0 figs '444444444444404^99 2^5 一万万万万万万万万万万万万万万万万万万万万万万万人 2e61 1.1^23'
+	assert_output "$(printf '%s\n' '2^5 value=32 type=count' '1.1^23 value=8.95430243255237 type=count')"
+}
