@@ -2,7 +2,8 @@
  * fuzz_figs: inkfigs -x, the first byte setting -a.  Each line of the
  * input past that byte is a paragraph.  Out must come, for each, the
  * paragraph with figs=N, then its figure records: N of them of the
- * counted types, each TEXT the span its at= names in the paragraph,
+ * counted types, each TEXT the span its at= names in the paragraph
+ * (in order, none over another),
  * each value a plain decimal.  And the output, read again, is the same.
  */
 #include <stdint.h>
@@ -67,7 +68,7 @@ check(const char *in, size_t inlen, const char *out, size_t outlen)
 	rec_init(&x);
 	rec_init(&y);
 	for (; p < in + inlen; p = pn + 1) {
-		size_t tn, figs, counted = 0;
+		size_t tn, figs, counted = 0, last = 0;
 		struct slice v;
 
 		pn = memchr(p, '\n', (size_t)(in + inlen - p));
@@ -97,8 +98,10 @@ check(const char *in, size_t inlen, const char *out, size_t outlen)
 				abort();
 			memcpy(at, v.p, v.n);
 			at[v.n] = '\0';
-			if (sscanf(at, "%zu-%zu", &s, &e) != 2 || e <= s)
-				abort();
+			if (sscanf(at, "%zu-%zu", &s, &e) != 2 || e <= s ||
+			    s < last)
+				abort();	/* empty, or over the one before */
+			last = e;
 			sb = byte_of(text, tn, s);
 			eb = byte_of(text, tn, e);
 			sn = rec_unesc(y.text.p, y.text.n, span);
