@@ -1867,8 +1867,9 @@ fraction_after(const char *p, size_t n, size_t e, struct num *x)
 	long long a, b;
 	bool hyphen;
 
-	if (!x->plain || !x->arabic || j + 1 >= n)
-		return e;
+	if (!x->plain || !x->arabic || j + 1 >= n || (x->ndigits >= 2 &&
+	    arabic_digit(char_at(p, n, x->s, &k)) == 0))
+		return e;	/* 05/17: a leading zero, no fraction */
 	if ((sl = slash_at(p, n, j)) > 0) {
 		/* 3/4: the integer was the numerator */
 		if ((b = small_int(p, n, j + sl, &m)) <= 0 || x->ndigits > 3 ||
@@ -2230,6 +2231,18 @@ figure(const char *p, size_t n, size_t i)
 	if (e - j == 3 && pscale < 0 && financial(char_at(p, n, j, &k)) &&
 	    !starts(p, n, e, "打"))
 		return e;
+	if (x.arabic && x.plain && x.ndigits >= 2 && arabic_digit(char_at(p, n,
+	    j, &k)) == 0 && !x.zh && !(e < n && p[e] == ':')) {
+		/* 0107, 03-26: a leading zero makes a code or a date */
+		while (e < n && (is_digit((unsigned char)p[e]) || ((p[e] == '-' ||
+		    p[e] == '/') && e + 1 < n && is_digit((unsigned char)
+		    p[e + 1]))))
+			e++;
+		sp.type = T_LABEL;
+		sp.v = x.v;
+		sp.e = e;
+		goto done;
+	}
 	if (x.arabic && x.plain && e + 1 < n && p[e] == '-' && p[e + 1] >= 'A' &&
 	    p[e + 1] <= 'Z') {
 		/* 8-K, 2-A: a form, a class */

@@ -269,3 +269,12 @@ figs() {
 	run -0 figs '444444444444404^99 2^5 一万万万万万万万万万万万万万万万万万万万万万万万人 2e61 1.1^23'
 	assert_output "$(printf '%s\n' '2^5 value=32 type=count' '1.1^23 value=8.95430243255237 type=count')"
 }
+
+@test "a leading zero makes a code or a date, not a count: 0107, 03-26, 05/17" {
+	run -0 figs 'BC-U.K.-MONEY 03-26 0107, 05/17, 007, but 0.5 and 04:47:15' -a
+	assert_line '03-26 value=3 type=label'
+	assert_line '0107 value=107 type=label'
+	assert_line '05/17 value=5 type=label'
+	assert_line '0.5 value=0.5 type=count'
+	assert_line '04:47:15 value=4 type=time'
+}
