@@ -2,8 +2,8 @@
 # make bench, make fuzz, make install PREFIX=..., make clean.
 
 VERSION  = 0.1.0
-PROGS    = inkcat inkfmt inknorm inksplit inkdateline inkbyline inkdedup \
-           inkfigs
+PROGS    = inkcat inkfeed inkfmt inknorm inksplit inkdateline inkbyline \
+           inkdedup inkfigs
 PREFIX  ?= /usr/local
 CC      ?= cc
 PKG     ?= pkg-config
@@ -26,7 +26,9 @@ LIBS_inkdateline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkbyline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkdedup = $(shell $(PKG) --libs libutf8proc libxxhash)
 LIBS_inkfigs =
-CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8)
+LIBS_inkfeed = $(shell $(PKG) --libs libxml-2.0)
+CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8 \
+              libxml-2.0)
 
 COMMON  = err out in buf rec utf8 enc src lines norm item para md opt names pat
 OBJ     = $(COMMON:%=obj/common/%.o)

@@ -9,7 +9,8 @@ setup() {
 	mkdir feeds
 	cp "$DATA/demo/zh-page.md" "$DATA/demo/en-wire.txt" feeds/
 	printf '<item><title>Harbor city opens berths</title></item>\n' > feeds/item.xml
-	tar -C feeds -czf feeds.tar.gz zh-page.md en-wire.txt item.xml
+	cp "$DATA/feed/rss.xml" feeds/
+	tar -C feeds -czf feeds.tar.gz zh-page.md en-wire.txt item.xml rss.xml
 	iconv -f UTF-8 -t GB18030 "$DATA/demo/zh-page.md" > old-wire.txt
 }
 

@@ -1,0 +1,1285 @@
+/*
+ * inkfeed: stories out of feed and archive formats.
+ *
+ * inkcat writes a document as line records; inkfeed gathers them into the
+ * document again and looks at what it is.  A feed or an archive format
+ * (RSS, RSS 1.0/RDF, Atom, Reuters-21578 SGML, Sogou's <doc> files, an
+ * HTML page) is read, and each story in it goes out as a document of its
+ * own, DOC "SOURCE#ID", as line records: the title, a blank line, then
+ * the paragraphs with blank lines between.  Its metadata ride on the
+ * first record as tags.  Anything else (plain text, Markdown) goes out as
+ * it came in.
+ *
+ * XML and HTML are read by libxml2: feeds through its streaming reader
+ * (an item at a time, so a cut file still gives the items before the
+ * cut), pages and the HTML inside feed fields through its HTML parser,
+ * both with recovery on and the network and entity substitution off.
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+
+#include "buf.h"
+#include "err.h"
+#include "opt.h"
+#include "out.h"
+#include "rec.h"
+#include "utf8.h"
+
+static const char usage[] = "usage: inkfeed [-hV] [-R size]\n";
+
+enum format { F_PLAIN, F_RSS, F_RDF, F_ATOM, F_REUTERS, F_SOGOU, F_HTML,
+	F_DIGEST };
+static const char *const format_name[] = { "plain", "rss", "rdf", "atom",
+	"reuters-sgml", "sogou", "html", "md-digest" };
+
+/* the document being gathered: its name, its text, its records as read */
+static struct buf doc, text, held;
+static bool indoc;
+
+/* a story, as it goes out */
+struct story {
+	struct buf id, title, date, url, author, lang, dateline, source;
+	struct buf body;	/* paragraphs, one a line */
+	const char *format;
+};
+static struct story st;
+
+/* what libxml2 said while an item was read */
+static int xml_errors;
+static char xml_msg[160];
+
+static void
+help(void)
+{
+	printf("%s\n", usage);
+	puts("Read feeds and archives in the records inkcat writes, and write "
+	    "each story\nin them as a document of its own: RSS, RSS 1.0 "
+	    "(RDF), Atom, Reuters-21578\nSGML, Sogou's <doc> files, HTML "
+	    "pages.  Other documents pass unchanged.\n\n"
+	    "  -R, --max-record=SIZE   skip records longer than SIZE "
+	    "(default 64M)\n"
+	    "  -h, --help              this help\n"
+	    "  -V, --version           the version\n\n"
+	    "See inkfeed(1).");
+	exit(out_finish());
+}
+
+/* ---- text ---------------------------------------------------------- */
+
+static void
+set(struct buf *b, const void *p, size_t n)
+{
+	b->n = 0;
+	buf_add(b, p, n);
+}
+
+static void
+set_str(struct buf *b, const char *s)
+{
+	set(b, s, s != NULL ? strlen(s) : 0);
+}
+
+static bool
+space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/*
+ * Add p[0, n) to b as one paragraph: runs of white space one space, the
+ * ends trimmed, control characters dropped, then a newline; nothing if
+ * nothing is left.
+ */
+static void
+add_para(struct buf *b, const char *p, size_t n)
+{
+	size_t start = b->n;
+	bool sp = false;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (space(c)) {
+			sp = b->n > start;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f)
+			continue;
+		if (sp)
+			buf_add(b, " ", 1);
+		sp = false;
+		buf_add(b, &c, 1);
+	}
+	if (b->n > start)
+		buf_add(b, "\n", 1);
+}
+
+/* paragraphs of plain text: split at blank lines */
+static void
+add_plain(struct buf *b, const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+
+		/* to the next blank line */
+		for (;;) {
+			const char *nl = memchr(p + j, '\n', n - j);
+
+			if (nl == NULL) {
+				j = n;
+				break;
+			}
+			j = (size_t)(nl - p) + 1;
+			size_t k = j;
+
+			while (k < n && (p[k] == ' ' || p[k] == '\t' ||
+			    p[k] == '\r'))
+				k++;
+			if (k >= n || p[k] == '\n')
+				break;
+		}
+		add_para(b, p + i, j - i);
+		i = j;
+	}
+}
+
+/* ---- HTML ---------------------------------------------------------- */
+
+static bool
+named(const xmlNode *n, const char *name)
+{
+	return n->name != NULL && strcasecmp((const char *)n->name, name) == 0;
+}
+
+/* elements whose text is no story's */
+static bool
+dropped(const xmlNode *n)
+{
+	static const char *const drop[] = { "script", "style", "nav", "header",
+		"footer", "noscript", "template", "iframe", "form", "aside" };
+
+	for (size_t k = 0; k < sizeof drop / sizeof *drop; k++)
+		if (named(n, drop[k]))
+			return true;
+	return false;
+}
+
+/* elements that end a paragraph */
+static bool
+block(const xmlNode *n)
+{
+	static const char *const blocks[] = { "p", "div", "br", "li", "h1",
+		"h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section",
+		"article", "ul", "ol", "table", "pre", "figcaption", "dd", "dt",
+		"hr" };
+
+	for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++)
+		if (named(n, blocks[k]))
+			return true;
+	return false;
+}
+
+/*
+ * The text under n into the paragraph being gathered (pending); a block
+ * element ends it into out.
+ */
+static void
+html_walk(const xmlNode *n, struct buf *pending, struct buf *out)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				buf_add(pending, n->content,
+				    strlen((const char *)n->content));
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || dropped(n))
+			continue;
+		if (block(n)) {
+			add_para(out, pending->p, pending->n);
+			pending->n = 0;
+		}
+		html_walk(n->children, pending, out);
+		if (block(n)) {
+			add_para(out, pending->p, pending->n);
+			pending->n = 0;
+		}
+	}
+}
+
+static htmlDocPtr
+html_read(const char *p, size_t n)
+{
+	return htmlReadMemory(p, (int)n, NULL, "UTF-8", HTML_PARSE_RECOVER |
+	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT);
+}
+
+/* does p[0, n) look like markup: a tag that opens with a letter? */
+static bool
+has_markup(const char *p, size_t n)
+{
+	for (const char *q = p; (q = memchr(q, '<', (size_t)(p + n - q))) !=
+	    NULL; q++)
+		if (q + 1 < p + n && (((q[1] | 0x20) >= 'a' && (q[1] | 0x20) <=
+		    'z') || q[1] == '/' || q[1] == '!'))
+			return true;
+	return false;
+}
+
+/* a field's text into b as paragraphs: parsed as HTML when it is */
+static void
+add_field(struct buf *b, const char *p, size_t n)
+{
+	static struct buf pending;
+	htmlDocPtr d;
+
+	if (!has_markup(p, n)) {
+		add_plain(b, p, n);
+		return;
+	}
+	if ((d = html_read(p, n)) == NULL)
+		return;
+	pending.n = 0;
+	html_walk(xmlDocGetRootElement(d), &pending, b);
+	add_para(b, pending.p, pending.n);
+	xmlFreeDoc(d);
+}
+
+/* ---- output -------------------------------------------------------- */
+
+static void
+tag(const char *key, const struct buf *v)
+{
+	size_t n = v->n;
+
+	while (n > 0 && space((unsigned char)v->p[n - 1]))
+		n--;
+	if (n == 0)
+		return;
+	out_putc('\t');
+	out_str(key);
+	out_putc('=');
+	/* a tag is one line */
+	for (size_t i = 0; i < n; i++) {
+		char c = v->p[i];
+
+		out_esc(c == '\n' || c == '\r' || c == '\t' ? " " : &c, 1);
+	}
+}
+
+static void
+line(uint64_t seq, const char *p, size_t n, bool first)
+{
+	out_esc(doc.p, doc.n);
+	out_putc('#');
+	out_esc(st.id.p, st.id.n);
+	out_str("\t0\t");
+	out_u64(seq);
+	out_str("\tline\t");
+	out_esc(p, n);
+	if (first) {
+		struct buf f = { (char *)st.format, strlen(st.format), 0 };
+
+		tag("title", &st.title);
+		tag("date", &st.date);
+		tag("url", &st.url);
+		tag("author", &st.author);
+		tag("lang", &st.lang);
+		tag("feed.dateline", &st.dateline);
+		tag("feed.source", &st.source);
+		tag("feed.format", &f);
+	}
+	out_putc('\n');
+}
+
+/* the story in st, as line records */
+static void
+emit_story(void)
+{
+	static struct buf t;
+	uint64_t seq = 0;
+	const char *p = st.body.p, *end = st.body.p + st.body.n;
+
+	/* the title as one line, its spaces as they read */
+	t.n = 0;
+	add_para(&t, st.title.p, st.title.n);
+	if (t.n > 0)
+		t.n--;
+	set(&st.title, t.p, t.n);
+	line(++seq, t.p, t.n, true);
+	for (bool firstp = true; p < end; firstp = false) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (!firstp || t.n > 0)
+			line(++seq, "", 0, false);
+		line(++seq, p, n, false);
+		p += n + (nl != NULL);
+	}
+}
+
+static void
+story_reset(const char *format)
+{
+	struct buf *b[] = { &st.id, &st.title, &st.date, &st.url, &st.author,
+		&st.lang, &st.dateline, &st.source, &st.body };
+
+	for (size_t k = 0; k < sizeof b / sizeof *b; k++)
+		b[k]->n = 0;
+	st.format = format;
+}
+
+/* a story's id when the source gives none: its number in the document */
+static void
+id_number(uint64_t item)
+{
+	char s[24];
+
+	snprintf(s, sizeof s, "%llu", (unsigned long long)item);
+	set_str(&st.id, s);
+}
+
+static void
+item_error(uint64_t item, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	err_input(doc.p, doc.n, -1, "item %llu: %s", (unsigned long long)item,
+	    msg);
+}
+
+/* ---- dates --------------------------------------------------------- */
+
+static int
+month_of(const char *p)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+
+	for (int m = 0; m < 12; m++)
+		if (strncasecmp(p, months + 3 * m, 3) == 0)
+			return m + 1;
+	return 0;
+}
+
+/*
+ * A date as ISO 8601 into b: RFC 822 (Mon, 24 Nov 2026 10:00:00 +0800),
+ * Reuters' 26-FEB-1987 15:01:01.79, or already ISO (kept as it is).
+ */
+static void
+iso_date(struct buf *b, const char *s)
+{
+	int d, y, h = 0, mi = 0, sec = 0, m, k = 0;
+	char mon[4] = "", zone[8] = "";
+	char out[40];
+
+	b->n = 0;
+	if (s == NULL)
+		return;
+	while (space((unsigned char)*s))
+		s++;
+	if (strlen(s) >= 10 && s[4] == '-' && s[7] == '-') {
+		set(b, s, strcspn(s, " \t\r\n"));
+		return;
+	}
+	if (strchr(s, ',') != NULL && strchr(s, ',') - s < 5)
+		s = strchr(s, ',') + 1;
+	if (sscanf(s, " %d %3s %d %d:%d:%d %7s%n", &d, mon, &y, &h, &mi, &sec,
+	    zone, &k) >= 3 || sscanf(s, " %d-%3s-%d %d:%d:%d", &d, mon, &y, &h,
+	    &mi, &sec) >= 3) {
+		if ((m = month_of(mon)) == 0 || d < 1 || d > 31)
+			return;
+		if (y < 100)
+			y += y < 50 ? 2000 : 1900;
+		if ((zone[0] == '+' || zone[0] == '-') && strlen(zone) == 5)
+			snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d"
+			    "%c%.2s:%.2s", y, m, d, h, mi, sec, zone[0], zone + 1,
+			    zone + 3);
+		else if (strcmp(zone, "GMT") == 0 || strcmp(zone, "UT") == 0 ||
+		    strcmp(zone, "Z") == 0)
+			snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+			    y, m, d, h, mi, sec);
+		else
+			snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d",
+			    y, m, d, h, mi, sec);
+		set_str(b, out);
+	}
+}
+
+/* ---- XML feeds ----------------------------------------------------- */
+
+/*
+ * A feed in UTF-8 (it says so, or says nothing) with bytes that are no
+ * UTF-8 stops libxml2 dead: each such byte becomes U+FFFD, as inknorm
+ * would make it, and the document says how many.
+ */
+static void
+utf8_clean(void)
+{
+	static struct buf clean;
+	const char *enc;
+	size_t bad, i = 0, len;
+	uint32_t cp;
+
+	if ((bad = utf8_count_invalid(text.p, text.n)) == 0)
+		return;
+	enc = memmem(text.p, text.n < 200 ? text.n : 200, "encoding=", 9);
+	if (enc != NULL && strncasecmp(enc + 10, "utf-8", 5) != 0 &&
+	    strncasecmp(enc + 10, "utf8", 4) != 0)
+		return;		/* libxml2 converts what it is told */
+	clean.n = 0;
+	while (i < text.n) {
+		len = utf8_decode((const unsigned char *)text.p + i, text.n - i,
+		    &cp);
+		if (len == 0) {
+			buf_add(&clean, "\xef\xbf\xbd", 3);
+			i++;
+		} else {
+			buf_add(&clean, text.p + i, len);
+			i += len;
+		}
+	}
+	set(&text, clean.p, clean.n);
+	err_warn(doc.p, doc.n, -1, "%zu bytes of invalid UTF-8 read as U+FFFD",
+	    bad);
+}
+
+static void
+xml_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	if (e->level < XML_ERR_ERROR)
+		return;
+	xml_errors++;
+	snprintf(xml_msg, sizeof xml_msg, "%s", e->message ? e->message : "?");
+	xml_msg[strcspn(xml_msg, "\n")] = '\0';
+}
+
+/* the local name of an element, without its prefix */
+static const char *
+local(const xmlNode *n)
+{
+	return n->name != NULL ? (const char *)n->name : "";
+}
+
+static xmlNode *
+child(const xmlNode *n, const char *name)
+{
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && strcmp(local(c), name) == 0)
+			return c;
+	return NULL;
+}
+
+/* the text nodes under n into b: entity references are not followed */
+static void
+gather(const xmlNode *n, struct buf *b)
+{
+	for (; n != NULL; n = n->next) {
+		if ((n->type == XML_TEXT_NODE || n->type ==
+		    XML_CDATA_SECTION_NODE) && n->content != NULL)
+			buf_add(b, n->content, strlen((const char *)n->content));
+		else if (n->type == XML_ELEMENT_NODE)
+			gather(n->children, b);
+	}
+}
+
+/*
+ * The text of a node, as a C string to free with xmlFree, or NULL.  Not
+ * xmlNodeGetContent(): it expands entity references, and a billion
+ * laughs would be read out in full.
+ */
+static char *
+text_of(const xmlNode *n)
+{
+	static struct buf b;
+
+	if (n == NULL)
+		return NULL;
+	b.n = 0;
+	gather(n->children, &b);
+	return (char *)xmlStrndup((const xmlChar *)b.p, (int)b.n);
+}
+
+static void
+set_text(struct buf *b, const xmlNode *n)
+{
+	char *s = text_of(n);
+
+	set_str(b, s);
+	xmlFree(s);
+}
+
+/* an RSS 2.0 or RSS 1.0 item, or an Atom entry */
+static void
+feed_item(xmlNode *it, enum format f)
+{
+	xmlNode *c;
+	char *s;
+
+	if (f == F_ATOM) {
+		set_text(&st.title, child(it, "title"));
+		set_text(&st.id, child(it, "id"));
+		for (c = it->children; c != NULL; c = c->next) {
+			xmlChar *rel;
+
+			if (c->type != XML_ELEMENT_NODE ||
+			    strcmp(local(c), "link") != 0)
+				continue;
+			rel = xmlGetProp(c, (const xmlChar *)"rel");
+			if (rel == NULL || strcmp((char *)rel, "alternate") == 0) {
+				xmlChar *href = xmlGetProp(c,
+				    (const xmlChar *)"href");
+
+				set_str(&st.url, (char *)href);
+				xmlFree(href);
+			}
+			xmlFree(rel);
+		}
+		s = text_of(child(it, "published") ? child(it, "published") :
+		    child(it, "updated"));
+		iso_date(&st.date, s);
+		xmlFree(s);
+		if ((c = child(it, "author")) != NULL)
+			set_text(&st.author, child(c, "name"));
+		c = child(it, "content") ? child(it, "content") : child(it,
+		    "summary");
+	} else {
+		set_text(&st.title, child(it, "title"));
+		set_text(&st.url, child(it, "link"));
+		set_text(&st.id, child(it, "guid"));
+		if (st.id.n == 0 && f == F_RDF) {
+			xmlChar *about = xmlGetProp(it, (const xmlChar *)"about");
+
+			set_str(&st.id, (char *)about);
+			xmlFree(about);
+		}
+		s = text_of(child(it, "pubDate") ? child(it, "pubDate") :
+		    child(it, "date"));
+		iso_date(&st.date, s);
+		xmlFree(s);
+		set_text(&st.author, child(it, "creator") ? child(it,
+		    "creator") : child(it, "author"));
+		c = child(it, "encoded") ? child(it, "encoded") : child(it,
+		    "description");
+	}
+	if (c != NULL && (s = text_of(c)) != NULL) {
+		add_field(&st.body, s, strlen(s));
+		xmlFree(s);
+	}
+}
+
+/* the format of an XML document by its root element */
+static enum format
+xml_root(const char *name)
+{
+	if (strcmp(name, "rss") == 0)
+		return F_RSS;
+	if (strcmp(name, "RDF") == 0)
+		return F_RDF;
+	if (strcmp(name, "feed") == 0)
+		return F_ATOM;
+	return F_PLAIN;
+}
+
+/*
+ * How libxml2 reads a feed: recovering, with no network, and with text
+ * nodes as long as a record (its huge mode), except in a document that
+ * defines entities of its own, where its limits on their expansion stay.
+ */
+static int
+xml_options(void)
+{
+	int o = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+
+	if (memmem(text.p, text.n, "<!ENTITY", 8) == NULL)
+		o |= XML_PARSE_HUGE;
+	return o;
+}
+
+/* a feed's format by the start tag of its root, for feed_items() */
+static enum format
+feed_kind(void)
+{
+	const char *p = text.p, *end = text.p + text.n;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p++;
+		if (p < end && (*p == '?' || *p == '!'))
+			continue;
+		if ((size_t)(end - p) >= 3 && memcmp(p, "rss", 3) == 0)
+			return F_RSS;
+		if ((size_t)(end - p) >= 7 && memcmp(p, "rdf:RDF", 7) == 0)
+			return F_RDF;
+		if ((size_t)(end - p) >= 4 && memcmp(p, "feed", 4) == 0)
+			return F_ATOM;
+		return F_PLAIN;
+	}
+	return F_PLAIN;
+}
+
+/*
+ * The items of a feed the reader could not read through, each parsed as
+ * a document of its own inside a copy of the root's start tag (for its
+ * namespaces), from item done + 1 on.
+ */
+static void
+feed_items(enum format f, uint64_t done)
+{
+	static struct buf x;
+	const char *tag = f == F_ATOM ? "entry" : "item";
+	const char *root = f == F_ATOM ? "feed" : f == F_RDF ? "rdf:RDF" :
+	    "rss";
+	const char *p = text.p, *end = text.p + text.n, *rs, *re;
+	char open[16], close[16], ropen[16];
+	uint64_t item = 0;
+
+	snprintf(open, sizeof open, "<%s", tag);
+	snprintf(close, sizeof close, "</%s>", tag);
+	snprintf(ropen, sizeof ropen, "<%s", root);
+	rs = memmem(p, text.n, ropen, strlen(ropen));
+	if (rs == NULL || (re = memchr(rs, '>', (size_t)(end - rs))) == NULL)
+		return;
+	while ((p = memmem(p, (size_t)(end - p), open, strlen(open))) != NULL) {
+		const char *e, *next;
+		char c = p + strlen(open) < end ? p[strlen(open)] : ' ';
+		xmlDocPtr d;
+		xmlNode *r, *it;
+
+		if (c != '>' && c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+			p += strlen(open);	/* <items>, <itemref> */
+			continue;
+		}
+		item++;
+		e = memmem(p, (size_t)(end - p), close, strlen(close));
+		next = memmem(p + 1, (size_t)(end - p - 1), open, strlen(open));
+		if (item <= done) {
+			p = e != NULL ? e : p + 1;
+			continue;
+		}
+		if (e == NULL) {
+			item_error(item, "cut short; skipped");
+			break;
+		}
+		if (next != NULL && next < e) {
+			item_error(item, "no %s before the next item; skipped",
+			    close);
+			p = next;
+			continue;
+		}
+		x.n = 0;
+		buf_add(&x, rs, (size_t)(re + 1 - rs));
+		buf_add(&x, p, (size_t)(e + strlen(close) - p));
+		buf_add(&x, "</", 2);
+		buf_add(&x, root, strlen(root));
+		buf_add(&x, ">", 1);
+		xml_errors = 0;
+		xml_msg[0] = '\0';
+		d = xmlReadMemory(x.p, (int)x.n, NULL, NULL, xml_options());
+		r = d != NULL ? xmlDocGetRootElement(d) : NULL;
+		it = r != NULL ? r->children : NULL;
+		while (it != NULL && it->type != XML_ELEMENT_NODE)
+			it = it->next;
+		if (it == NULL || xml_errors > 0) {
+			item_error(item, "%s; skipped", xml_msg[0] ? xml_msg :
+			    "malformed");
+		} else {
+			story_reset(format_name[f]);
+			feed_item(it, f);
+			if (st.id.n == 0)
+				id_number(item);
+			emit_story();
+		}
+		xmlFreeDoc(d);
+		p = e + strlen(close);
+	}
+}
+
+/*
+ * A feed, read an item at a time: each item is expanded into a tree of
+ * its own, read, written and let go.
+ */
+static void feed_items(enum format f, uint64_t done);
+static enum format feed_kind(void);
+static int xml_options(void);
+
+static bool
+xml_feed(void)
+{
+	xmlTextReaderPtr rd;
+	enum format f = F_PLAIN;
+	uint64_t item = 0;
+	int r, lang_depth = -1;
+	static struct buf feedlang;
+
+	utf8_clean();
+	rd = xmlReaderForMemory(text.p, (int)text.n, NULL, NULL, xml_options());
+	if (rd == NULL)
+		return false;
+	xml_errors = 0;
+	feedlang.n = 0;
+	while ((r = xmlTextReaderRead(rd)) == 1) {
+		const char *name;
+		int before;
+
+		if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
+			continue;
+		name = (const char *)xmlTextReaderConstLocalName(rd);
+		if (f == F_PLAIN) {
+			if ((f = xml_root(name)) == F_PLAIN)
+				break;		/* some other XML: as it came */
+			continue;
+		}
+		if (strcmp(name, "language") == 0 && lang_depth < 0) {
+			xmlNode *n = xmlTextReaderExpand(rd);
+
+			set_text(&feedlang, n);
+			lang_depth = 1;
+			continue;
+		}
+		if (strcmp(name, f == F_ATOM ? "entry" : "item") != 0)
+			continue;
+		item++;
+		before = xml_errors;
+		xmlNode *it = xmlTextReaderExpand(rd);
+
+		story_reset(format_name[f]);
+		if (it == NULL || xml_errors > before) {
+			item_error(item, "%s; skipped", xml_msg[0] ? xml_msg :
+			    "malformed");
+			if (xmlTextReaderNext(rd) != 1)
+				break;
+			continue;
+		}
+		feed_item(it, f);
+		if (st.id.n == 0)
+			id_number(item);
+		set(&st.lang, feedlang.p, feedlang.n);
+		emit_story();
+		xmlTextReaderNext(rd);
+	}
+	xmlFreeTextReader(rd);
+	if (r < 0) {
+		/*
+		 * The reader stops at markup it cannot read: the rest is read
+		 * an item at a time, past the items already out.
+		 */
+		if (f == F_PLAIN && (f = feed_kind()) == F_PLAIN)
+			return false;
+		feed_items(f, item);
+	}
+	return f != F_PLAIN;
+}
+
+/* ---- Reuters-21578 ------------------------------------------------- */
+
+/*
+ * A <BODY> as paragraphs: its lines are wrapped, and a line that opens
+ * with spaces opens a paragraph.  The <DATELINE> opens the first one, as
+ * the story was printed (BOGOTA, March 13 - Colombia's coffee...).
+ */
+static void
+reuters_body(const char *s)
+{
+	static struct buf para;
+	bool first = true;
+
+	para.n = 0;
+	if (st.dateline.n > 0) {
+		buf_add(&para, st.dateline.p, st.dateline.n);
+		buf_add(&para, " ", 1);
+	}
+	while (*s != '\0') {
+		size_t n = strcspn(s, "\n");
+		bool opens = n > 0 && (s[0] == ' ' || s[0] == '\t');
+		size_t k = 0;
+
+		while (k < n && space((unsigned char)s[k]))
+			k++;
+		if ((opens || k == n) && !first && para.n > 0) {
+			add_para(&st.body, para.p, para.n);
+			para.n = 0;
+		}
+		if (k < n) {
+			buf_add(&para, s + k, n - k);
+			buf_add(&para, " ", 1);
+			first = false;
+		}
+		s += n + (s[n] == '\n');
+	}
+	add_para(&st.body, para.p, para.n);
+}
+
+/*
+ * One <REUTERS> element of the collection's SGML, as XML: the control
+ * characters its character references name (&#3; ends each story) are
+ * no XML, and go.
+ */
+static void
+reuters_item(const char *p, size_t n, uint64_t item)
+{
+	static struct buf x, pending;
+	xmlDocPtr d;
+	xmlNode *root, *tx, *c;
+	xmlChar *newid;
+	char *s;
+
+	x.n = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '&' && i + 2 < n && p[i + 1] == '#') {
+			size_t k = i + 2;
+			int v = 0;
+
+			while (k < n && p[k] >= '0' && p[k] <= '9' && k < i + 6)
+				v = v * 10 + (p[k++] - '0');
+			if (k < n && p[k] == ';' && v < 32 && v != 9 && v != 10 &&
+			    v != 13) {
+				i = k;
+				continue;
+			}
+		}
+		buf_add(&x, p + i, 1);
+	}
+	xml_errors = 0;
+	xml_msg[0] = '\0';
+	d = xmlReadMemory(x.p, (int)x.n, NULL, NULL, XML_PARSE_RECOVER |
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (d == NULL || (root = xmlDocGetRootElement(d)) == NULL) {
+		item_error(item, "%s; skipped", xml_msg[0] ? xml_msg :
+		    "not an element");
+		xmlFreeDoc(d);
+		return;
+	}
+	story_reset(format_name[F_REUTERS]);
+	newid = xmlGetProp(root, (const xmlChar *)"NEWID");
+	if (newid != NULL)
+		set_str(&st.id, (char *)newid);
+	else
+		id_number(item);
+	xmlFree(newid);
+	s = text_of(child(root, "DATE"));
+	iso_date(&st.date, s);
+	xmlFree(s);
+	set_str(&st.lang, "en");
+	if ((tx = child(root, "TEXT")) != NULL) {
+		set_text(&st.title, child(tx, "TITLE"));
+		set_text(&st.author, child(tx, "AUTHOR"));
+		if (st.author.n > 0) {
+			pending.n = 0;
+			add_para(&pending, st.author.p, st.author.n);
+			set(&st.author, pending.p, pending.n ? pending.n - 1 : 0);
+		}
+		set_text(&st.dateline, child(tx, "DATELINE"));
+		if (st.dateline.n > 0) {
+			pending.n = 0;
+			add_para(&pending, st.dateline.p, st.dateline.n);
+			set(&st.dateline, pending.p, pending.n ? pending.n - 1 :
+			    0);
+		}
+		if ((c = child(tx, "BODY")) != NULL && (s = text_of(c)) !=
+		    NULL) {
+			reuters_body(s);
+			xmlFree(s);
+		} else if ((s = text_of(tx)) != NULL && child(tx, "TITLE") ==
+		    NULL) {
+			/* TYPE="UNPROC": the text alone */
+			add_plain(&st.body, s, strlen(s));
+			xmlFree(s);
+		}
+	}
+	emit_story();
+	xmlFreeDoc(d);
+}
+
+static void
+reuters(void)
+{
+	const char *p = text.p, *end = text.p + text.n;
+	uint64_t item = 0;
+
+	while ((p = memmem(p, (size_t)(end - p), "<REUTERS", 8)) != NULL) {
+		const char *e = memmem(p, (size_t)(end - p), "</REUTERS>", 10);
+		const char *next = memmem(p + 8, (size_t)(end - p - 8),
+		    "<REUTERS", 8);
+
+		item++;
+		if (e == NULL || (next != NULL && next < e)) {
+			item_error(item, "no </REUTERS>; skipped");
+			if (next == NULL)
+				break;
+			p = next;
+			continue;
+		}
+		reuters_item(p, (size_t)(e + 10 - p), item);
+		p = e + 10;
+	}
+}
+
+/* ---- Sogou --------------------------------------------------------- */
+
+/* the text between <name> and </name> in p[0, n), or false */
+static bool
+field(const char *p, size_t n, const char *name, const char **v, size_t *vn)
+{
+	char open[32], close[32];
+	const char *a, *b;
+
+	snprintf(open, sizeof open, "<%s>", name);
+	snprintf(close, sizeof close, "</%s>", name);
+	if ((a = memmem(p, n, open, strlen(open))) == NULL)
+		return false;
+	a += strlen(open);
+	if ((b = memmem(a, (size_t)(p + n - a), close, strlen(close))) == NULL)
+		return false;
+	*v = a;
+	*vn = (size_t)(b - a);
+	return true;
+}
+
+/*
+ * Sogou Labs' news files: <doc> elements with no root around them and
+ * nothing escaped inside, a field a line.  No XML parser reads them; the
+ * fields are found by their tags.
+ */
+static void
+sogou(void)
+{
+	const char *p = text.p, *end = text.p + text.n, *v;
+	uint64_t item = 0;
+	size_t vn;
+
+	while ((p = memmem(p, (size_t)(end - p), "<doc>", 5)) != NULL) {
+		const char *e = memmem(p, (size_t)(end - p), "</doc>", 6);
+		const char *next = memmem(p + 5, (size_t)(end - p - 5), "<doc>",
+		    5);
+		size_t n;
+
+		item++;
+		if (e == NULL || (next != NULL && next < e)) {
+			item_error(item, "no </doc>; skipped");
+			if (next == NULL)
+				break;
+			p = next;
+			continue;
+		}
+		n = (size_t)(e - p);
+		story_reset(format_name[F_SOGOU]);
+		if (field(p, n, "docno", &v, &vn) && vn > 0)
+			set(&st.id, v, vn);
+		else
+			id_number(item);
+		if (field(p, n, "url", &v, &vn))
+			set(&st.url, v, vn);
+		if (field(p, n, "contenttitle", &v, &vn))
+			set(&st.title, v, vn);
+		if (field(p, n, "content", &v, &vn))
+			add_plain(&st.body, v, vn);
+		set_str(&st.lang, "zh");
+		emit_story();
+		p = e + 6;
+	}
+}
+
+/* ---- HTML pages ---------------------------------------------------- */
+
+static void
+html_page(void)
+{
+	static struct buf pending;
+	htmlDocPtr d = html_read(text.p, text.n);
+	xmlNode *root, *head, *body = NULL;
+
+	if (d == NULL || (root = xmlDocGetRootElement(d)) == NULL) {
+		item_error(1, "no HTML here; skipped");
+		xmlFreeDoc(d);
+		return;
+	}
+	story_reset(format_name[F_HTML]);
+	id_number(1);
+	if ((head = child(root, "head")) != NULL)
+		set_text(&st.title, child(head, "title"));
+	{
+		xmlChar *lang = xmlGetProp(root, (const xmlChar *)"lang");
+
+		set_str(&st.lang, (char *)lang);
+		xmlFree(lang);
+	}
+	body = child(root, "body") ? child(root, "body") : root;
+	pending.n = 0;
+	html_walk(body->children, &pending, &st.body);
+	add_para(&st.body, pending.p, pending.n);
+	if (st.title.n == 0 && st.body.n > 0) {
+		/* no <title>: the first heading's text */
+		size_t n = strcspn(st.body.p, "\n");
+
+		set(&st.title, st.body.p, n);
+	}
+	emit_story();
+	xmlFreeDoc(d);
+}
+
+/* ---- Markdown digests of feeds ------------------------------------- */
+
+/* the line at p, up to end: its length without the newline */
+static size_t
+line_len(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+}
+
+/* "## 12. title": an item's heading; its number, and where its title is */
+static bool
+item_heading(const char *p, size_t n, unsigned long *num, size_t *title)
+{
+	size_t k = 3;
+	unsigned long v = 0;
+
+	if (n < 6 || memcmp(p, "## ", 3) != 0 || p[3] < '0' || p[3] > '9')
+		return false;
+	while (k < n && p[k] >= '0' && p[k] <= '9' && k < 12)
+		v = v * 10 + (unsigned long)(p[k++] - '0');
+	if (k + 1 >= n || p[k] != '.' || p[k + 1] != ' ')
+		return false;
+	*num = v;
+	*title = k + 2;
+	return true;
+}
+
+/* "**来源：** NBC News": a field line; its value */
+static bool
+md_field(const char *p, size_t n, const char *name, const char **v,
+    size_t *vn)
+{
+	size_t k = strlen(name);
+
+	if (n < k + 7 || memcmp(p, "**", 2) != 0 || memcmp(p + 2, name, k) != 0
+	    || memcmp(p + 2 + k, "：**", 5) != 0)
+		return false;
+	*v = p + k + 7;
+	*vn = n - k - 7;
+	while (*vn > 0 && space((unsigned char)**v))
+		(*v)++, (*vn)--;
+	while (*vn > 0 && space((unsigned char)(*v)[*vn - 1]))
+		(*vn)--;
+	return true;
+}
+
+/*
+ * Markdown digests of feeds: "## N. title" items, each with fields
+ * (**来源：** the outlet, **时间：**, **语言：**, **原文链接：**) and
+ * sections; the summary (摘要, raw HTML as often as not) and the text
+ * (正文) are the story.  Fenced blocks (the items' HTML once more) and
+ * pictures are not.
+ */
+static void
+digest(void)
+{
+	static struct buf date;
+	const char *p = text.p, *end = text.p + text.n, *v;
+	bool initem = false, keep = false, fence = false;
+	unsigned long num;
+	size_t n, t, vn;
+
+	for (; p < end; p += n + 1) {
+		n = line_len(p, end);
+		if (item_heading(p, n, &num, &t)) {
+			if (initem)
+				emit_story();
+			story_reset(format_name[F_DIGEST]);
+			id_number(num);
+			set(&st.title, p + t, n - t);
+			initem = true;
+			keep = fence = false;
+			continue;
+		}
+		if (!initem)
+			continue;
+		if (n >= 3 && memcmp(p, "```", 3) == 0) {
+			fence = !fence;
+			continue;
+		}
+		if (fence)
+			continue;
+		if (n >= 4 && memcmp(p, "### ", 4) == 0) {
+			keep = (n == 10 && memcmp(p + 4, "摘要", 6) == 0) ||
+			    (n == 10 && memcmp(p + 4, "正文", 6) == 0);
+			continue;
+		}
+		if (n >= 3 && memcmp(p, "---", 3) == 0) {
+			keep = false;
+			continue;
+		}
+		if (md_field(p, n, "来源", &v, &vn)) {
+			set(&st.source, v, vn);
+		} else if (md_field(p, n, "时间", &v, &vn)) {
+			set(&date, v, vn);
+			buf_add(&date, "", 1);
+			iso_date(&st.date, date.p);
+		} else if (md_field(p, n, "语言", &v, &vn)) {
+			set(&st.lang, v, vn);
+		} else if (md_field(p, n, "原文链接", &v, &vn)) {
+			/* [url](url), or the address alone */
+			const char *o = memchr(v, '(', vn);
+
+			if (o != NULL && v[vn - 1] == ')')
+				set(&st.url, o + 1, (size_t)(v + vn - 1 - o - 1));
+			else
+				set(&st.url, v, vn);
+		} else if (keep && !(n >= 2 && p[0] == '!' && p[1] == '[')) {
+			add_field(&st.body, p, n);
+		}
+	}
+	if (initem)
+		emit_story();
+}
+
+/* a Markdown digest of feeds: a # title, then "## 1. " items with fields */
+static bool
+is_digest(const char *p, size_t n)
+{
+	const char *h = memmem(p, n < 4096 ? n : 4096, "\n## 1. ", 7);
+
+	return n > 2 && p[0] == '#' && p[1] == ' ' && h != NULL &&
+	    memmem(h, (size_t)(p + n - h) < 2048 ? (size_t)(p + n - h) : 2048,
+	    "：**", 5) != NULL;
+}
+
+/* ---- documents ----------------------------------------------------- */
+
+/* what the document is, by its first bytes */
+static enum format
+detect(const char *p, size_t n)
+{
+	size_t i = 0;
+	const char *q;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && space((unsigned char)p[i]))
+		i++;
+	q = p + i;
+	n -= i;
+	if (is_digest(q, n))
+		return F_DIGEST;
+	if (n < 5 || q[0] != '<')
+		return F_PLAIN;
+	if (memmem(q, n < 512 ? n : 512, "<REUTERS", 8) != NULL ||
+	    (n >= 14 && strncasecmp(q, "<!DOCTYPE lewis", 15) == 0))
+		return F_REUTERS;
+	if (strncmp(q, "<doc>", 5) == 0 || strncmp(q, "<doclist>", 9) == 0)
+		return F_SOGOU;
+	if (strncmp(q, "<?xml", 5) == 0 || strncmp(q, "<rss", 4) == 0 ||
+	    strncmp(q, "<feed", 5) == 0 || strncmp(q, "<rdf:RDF", 8) == 0)
+		return F_RSS;		/* an XML feed: its root says which */
+	if (strncasecmp(q, "<!doctype html", 14) == 0 || strncasecmp(q,
+	    "<html", 5) == 0 || strncasecmp(q, "<head", 5) == 0 ||
+	    strncasecmp(q, "<body", 5) == 0)
+		return F_HTML;
+	return F_PLAIN;
+}
+
+static void
+end_doc(void)
+{
+	enum format f;
+
+	if (!indoc)
+		return;
+	indoc = false;
+	switch (f = detect(text.p, text.n)) {
+	case F_REUTERS:
+		reuters();
+		break;
+	case F_SOGOU:
+		sogou();
+		break;
+	case F_HTML:
+		html_page();
+		break;
+	case F_DIGEST:
+		digest();
+		break;
+	case F_RSS:
+		if (xml_feed())
+			break;
+		/* FALLTHROUGH */
+	default:
+		out_write(held.p, held.n);
+		break;
+	}
+	held.n = text.n = 0;
+}
+
+static void
+take(void *ctx, const struct rec *r, const char *line_, size_t len)
+{
+	static struct buf raw;
+	size_t n;
+
+	(void)ctx;
+	if (!slice_eq(r->kind, "line")) {
+		/* records of another kind: past inkfeed's stage, as they are */
+		end_doc();
+		out_write(line_, len);
+		out_putc('\n');
+		return;
+	}
+	if (indoc && (r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n) != 0))
+		end_doc();
+	if (!indoc) {
+		set(&doc, r->doc.p, r->doc.n);
+		indoc = true;
+	}
+	buf_add(&held, line_, len);
+	buf_add(&held, "\n", 1);
+	n = rec_unesc(r->text.p, r->text.n, buf_room(&raw, r->text.n));
+	buf_add(&text, raw.p, n);
+	if (rec_tag(r, "noeol", 0) < 0)
+		buf_add(&text, "\n", 1);
+}
+
+static void
+start(size_t maxrec)
+{
+	(void)maxrec;
+	LIBXML_TEST_VERSION
+	xmlSetStructuredErrorFunc(NULL, xml_error);
+}
+
+static void
+end(void)
+{
+	end_doc();
+}
+
+static const struct option longopts[] = {
+	OPT_LONGOPTS_COMMON
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const struct filter f = { usage, "R:hV", longopts, help, NULL,
+	    start, take, end };
+
+	return opt_filter(&f, argc, argv);
+}
+

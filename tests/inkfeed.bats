@@ -1,0 +1,146 @@
+#!/usr/bin/env bats
+# inkfeed: feeds and archives in, a document per story out.
+
+load helper
+
+setup() {
+	cd_tmp
+}
+
+# the records inkfeed makes of a fixture, DOC from its base name, as
+# "DOC SEQ TEXT TAGS..."
+stories() {
+	cp "$DATA/feed/$1" .
+	inkcat "$1" | inkfeed | cut -f 1,3,5- | tr '\t' ' '
+}
+
+@test "RSS 2.0: an item a story, HTML in the description as text, tags" {
+	run -0 stories rss.xml
+	assert_line -n 0 'rss.xml#harbor-0001 1 江城港开通智慧泊位 title=江城港开通智慧泊位 date=2026-03-02T09:30:00+08:00 url=https://example.org/news/1 author=林若溪 lang=zh-cn feed.format=rss'
+	assert_line -n 2 'rss.xml#harbor-0001 3 　　新华社江城3月2日电 江城港首批36个智慧泊位当日启用。'
+	assert_line -n 4 'rss.xml#harbor-0001 5 　　一季度吞吐量超12万标箱。'
+	assert_line 'rss.xml#2 1 Harbor & rail link opens title=Harbor & rail link opens date=2026-03-03T14:00:00Z url=https://example.org/news/2 lang=zh-cn feed.format=rss'
+	assert_line 'rss.xml#2 5 Freight trains will run twice a day.'
+	refute_output --partial 'track()'
+	refute_output --partial '<p>'
+}
+
+@test "RSS 1.0 (RDF) and Atom" {
+	run -0 stories rdf.xml
+	assert_line -n 0 'rdf.xml#https://example.org/river/7 1 Water levels fall title=Water levels fall date=2026-03-04T08:00:00Z url=https://example.org/river/7 feed.format=rdf'
+	assert_line -n 2 'rdf.xml#https://example.org/river/7 3 The river fell by half a metre overnight.'
+	run -0 stories atom.xml
+	assert_line -n 0 'atom.xml#tag:example.org,2026:bridge 1 Bridge reopens after repairs title=Bridge reopens after repairs date=2026-03-05T10:15:00+01:00 url=https://example.org/valley/bridge author=Mara Quinn feed.format=atom'
+	assert_line -n 4 'atom.xml#tag:example.org,2026:bridge 5 Traffic resumed at noon.'
+}
+
+@test "Reuters SGML: NEWID, TITLE, the DATELINE opening the body, paragraphs" {
+	run -0 stories wire.sgm
+	assert_line -n 0 'wire.sgm#101 1 HARBOR CITY <HBR> RAISES DIVIDEND title=HARBOR CITY <HBR> RAISES DIVIDEND date=1987-03-12T09:15:00 lang=en feed.dateline=RIVERTON, March 12 - feed.format=reuters-sgml'
+	assert_line -n 2 'wire.sgm#101 3 RIVERTON, March 12 - Harbor City Corp said it raised its quarterly dividend to 20 cts a share.'
+	assert_line -n 4 'wire.sgm#101 5 The company said the dividend is payable April 1.'
+	assert_line 'wire.sgm#102 3 MILLBROOK, March 12 - Valley Farms Inc said it expects higher net income in 1987.'
+}
+
+@test "Sogou: nothing escaped, fields found by their tags" {
+	run -0 stories sogou.dat
+	assert_line -n 0 'sogou.dat#aa01 1 江城地铁新线开通 title=江城地铁新线开通 url=http://example.org/a/1.shtml lang=zh feed.format=sogou'
+	assert_line 'sogou.dat#aa02 3 本报讯　河谷果园今天开始采摘，<预计>产量增长一成。'
+	assert_line --partial 'sogou.dat#aa02 1 河谷果园开始采摘 & 装箱'
+}
+
+@test "an HTML page: headings, paragraphs, line breaks, list items; nav, script, footer dropped" {
+	run -0 stories page.html
+	assert_output "$(printf '%s\n' \
+	    'page.html#1 1 Orchard harvest begins title=Orchard harvest begins lang=en feed.format=html' \
+	    'page.html#1 2 ' 'page.html#1 3 Orchard harvest begins' 'page.html#1 4 ' \
+	    'page.html#1 5 Picking started on Monday in the upper valley.' 'page.html#1 6 ' \
+	    'page.html#1 7 Growers expect a good year.' 'page.html#1 8 ' 'page.html#1 9 Apples first' \
+	    'page.html#1 10 ' 'page.html#1 11 Pears next')"
+}
+
+@test "a Markdown digest: an item a story, the summary's HTML as text, code and pictures left out" {
+	run -0 stories digest.md
+	assert_line -n 0 'digest.md#1 1 江城港开通智慧泊位 title=江城港开通智慧泊位 date=2026-03-02T09:30:00Z url=https://example.org/news/1 lang=zh feed.source=江城日报 feed.format=md-digest'
+	assert_line -n 2 'digest.md#1 3 　　江城港首批36个智慧泊位当日启用。'
+	assert_line 'digest.md#2 3 The rail link to the harbor opened on Tuesday.'
+	refute_output --partial '<'
+	refute_output --partial 'rail.jpg'
+}
+
+@test "plain text and Markdown pass through byte for byte; other kinds of record too" {
+	printf '# A title\n\nSome text <b>bold</b>\nno newline at the end' > a.md
+	inkcat a.md | inkfeed | inkfmt -r | cmp - a.md
+	printf 'd\t1\t1\tpara\tdone\n' > p.ink
+	run -0 inkfeed < p.ink
+	assert_output "$(printf 'd\t1\t1\tpara\tdone')"
+}
+
+@test "whole pipeline: a tarball of feeds, datelines and figures found in the stories" {
+	cp "$DATA"/feed/rss.xml "$DATA"/feed/wire.sgm .
+	tar -czf feeds.tar.gz rss.xml wire.sgm
+	run -0 bash -c 'inkcat feeds.tar.gz | inkfeed | inknorm | inkdateline | inkfigs -x | inkfmt -f doc,kind,text,dl.place,value | grep -E "figure|RIVERTON"'
+	assert_line --partial "$(printf 'feeds.tar.gz#wire.sgm#101\tpara\tRIVERTON, March 12 - Harbor City Corp')"
+	assert_line "$(printf 'feeds.tar.gz#rss.xml#harbor-0001\tfigure\t36个\t\t36')"
+}
+
+@test "a malformed item is said and skipped, the items around it come out (exit 1)" {
+	cat > bad.xml <<-'XML'
+	<?xml version="1.0"?>
+	<rss version="2.0"><channel>
+	<item><title>one</title><description>first</description></item>
+	<item><title>two</title><description>a <b>broken</i> one</description></item>
+	<item><title>three</title><description>third</description></item>
+	</channel></rss>
+	XML
+	run -1 --separate-stderr bash -c 'set -o pipefail; inkcat bad.xml | inkfeed | cut -f 1,5'
+	assert_line "$(printf 'bad.xml#1\tone')"
+	assert_line "$(printf 'bad.xml#3\tthree')"
+	[[ "$stderr" == *"bad.xml: item 2:"* ]]
+}
+
+@test "a feed cut short: the items before the cut come out (exit 1)" {
+	head -c 700 "$DATA/feed/rss.xml" > cut.xml
+	run -1 --separate-stderr bash -c 'set -o pipefail; inkcat cut.xml | inkfeed | cut -f 1,3 | head -1'
+	assert_output "$(printf 'cut.xml#harbor-0001\t1')"
+	[[ "$stderr" == *"cut.xml"* ]]
+}
+
+@test "a billion laughs: entities are not expanded, nothing blows up" {
+	{
+		echo '<?xml version="1.0"?>'
+		echo '<!DOCTYPE rss ['
+		echo '<!ENTITY a "haha">'
+		for i in 1 2 3 4 5 6 7 8 9; do
+			p=$(printf '%s' "$i" | tr 1-9 a-i)
+			n=$(printf '%s' "$i" | tr 1-9 b-j)
+			echo "<!ENTITY $n \"&$p;&$p;&$p;&$p;&$p;&$p;&$p;&$p;&$p;&$p;\">"
+		done
+		echo ']>'
+		echo '<rss><channel><item><title>lol &j;</title><description>x</description></item></channel></rss>'
+	} > lol.xml
+	run --separate-stderr bash -c 'ulimit -v 1000000; inkcat lol.xml | inkfeed | wc -c'
+	[ "$output" -lt 100000 ]
+	[[ "$stderr" == *"lol.xml: item 1"* ]]
+}
+
+@test "invalid UTF-8 inside markup; a 100 MB item" {
+	printf '<?xml version="1.0" encoding="UTF-8"?><rss><channel><item><title>bad \377 byte</title><description>text \376 here</description></item></channel></rss>' > bad8.xml
+	run bash -c 'inkcat bad8.xml | inkfeed | cut -f 1'
+	assert_line 'bad8.xml#1'
+	awk 'BEGIN { printf "<rss><channel><item><title>big</title><description>"; for (i = 0; i < 2000000; i++) printf "Harbor news, line after line of it. "; print "</description></item></channel></rss>" }' > big.xml
+	[ "$(wc -c < big.xml)" -gt 70000000 ]
+	run -0 bash -c 'inkcat -R 200M big.xml | inkfeed -R 200M | awk -F "\t" "NR == 3 { print length(\$5) }"'
+	[ "$output" -gt 70000000 ]
+}
+
+@test "the shared corpus: Reuters 1,000 stories a file, Sogou 200 a file" {
+	need_corpus reuters21578
+	run -0 bash -c "inkcat '$CORPUS'/reuters21578/reut2-003.sgm | inkfeed | awk -F '\t' '\$3 == 1' | wc -l"
+	assert_output 1000
+	need_corpus sogou
+	for f in "$CORPUS"/sogou/*.dat; do
+		run -0 bash -c "inkcat '$f' | inkfeed | awk -F '\t' '\$3 == 1' | wc -l"
+		assert_output 200
+	done
+}
