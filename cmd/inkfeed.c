@@ -40,9 +40,13 @@ enum format { F_PLAIN, F_RSS, F_RDF, F_ATOM, F_REUTERS, F_SOGOU, F_HTML,
 static const char *const format_name[] = { "plain", "rss", "rdf", "atom",
 	"reuters-sgml", "sogou", "html", "md-digest" };
 
-/* the document being gathered: its name, its text, its records as read */
+/*
+ * The document being gathered: its name, its text, its records as read.
+ * Only a document whose first line could open a format is held to its
+ * end: any other goes through as it is read (passing).
+ */
 static struct buf doc, text, held;
-static bool indoc;
+static bool indoc, passing;
 
 /* a story, as it goes out */
 struct story {
@@ -1164,6 +1168,24 @@ is_digest(const char *p, size_t n)
 
 /* ---- documents ----------------------------------------------------- */
 
+/*
+ * Could a document that opens with p[0, n) be in a format inkfeed reads?
+ * Blank lines say nothing yet; a first line of text that opens with
+ * markup or a Markdown title does.
+ */
+static bool
+opens_format(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && space((unsigned char)p[i]))
+		i++;
+	return i == n || p[i] == '<' || (p[i] == '#' && i + 1 < n &&
+	    p[i + 1] == ' ');
+}
+
 /* what the document is, by its first bytes */
 static enum format
 detect(const char *p, size_t n)
@@ -1204,6 +1226,10 @@ end_doc(void)
 	if (!indoc)
 		return;
 	indoc = false;
+	if (passing) {
+		held.n = text.n = 0;
+		return;
+	}
 	switch (f = detect(text.p, text.n)) {
 	case F_REUTERS:
 		reuters();
@@ -1247,6 +1273,12 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 	if (!indoc) {
 		set(&doc, r->doc.p, r->doc.n);
 		indoc = true;
+		passing = false;
+	}
+	if (passing) {
+		out_write(line_, len);
+		out_putc('\n');
+		return;
 	}
 	buf_add(&held, line_, len);
 	buf_add(&held, "\n", 1);
@@ -1254,6 +1286,12 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 	buf_add(&text, raw.p, n);
 	if (rec_tag(r, "noeol", 0) < 0)
 		buf_add(&text, "\n", 1);
+	if (!opens_format(text.p, text.n)) {
+		/* plain text: no need to hold it, nor memory to */
+		out_write(held.p, held.n);
+		held.n = text.n = 0;
+		passing = true;
+	}
 }
 
 static void
