@@ -63,8 +63,9 @@ bin/%: obj/cmd/%.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $< obj/libink.a $(LIBS_$*)
 
 # the fuzz harnesses, replayed over their saved corpora without clang
-FUZZ      = record inkcat lines norm split dateline byline dedup figs
-FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8 libxxhash)
+FUZZ      = record inkcat lines norm split dateline byline dedup figs feed
+FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8 libxxhash \
+            libxml-2.0)
 obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)
 
@@ -106,7 +107,7 @@ bench:
 FUZZTIME ?= 60
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
               -fno-sanitize-recover=all -D_GNU_SOURCE -DINK_VERSION='"$(VERSION)"' \
-              -Icommon -Iobj $(shell $(PKG) --cflags libarchive)
+              -Icommon -Iobj $(shell $(PKG) --cflags libarchive libxml-2.0)
 fuzz:
 	@mkdir -p obj/fuzz
 	for f in $(FUZZ); do \

@@ -900,7 +900,7 @@ reuters_item(const char *p, size_t n, uint64_t item)
 		    NULL) {
 			reuters_body(s);
 			xmlFree(s);
-		} else if ((s = text_of(tx)) != NULL && child(tx, "TITLE") ==
+		} else if (child(tx, "TITLE") == NULL && (s = text_of(tx)) !=
 		    NULL) {
 			/* TYPE="UNPROC": the text alone */
 			add_plain(&st.body, s, strlen(s));
