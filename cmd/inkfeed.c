@@ -47,6 +47,7 @@ static const char *const format_name[] = { "plain", "rss", "rdf", "atom",
  */
 static struct buf doc, text, held;
 static bool indoc, passing;
+static bool doc_entities;	/* it defines entities of its own */
 
 /* a story, as it goes out */
 struct story {
@@ -106,25 +107,26 @@ space(unsigned char c)
 static void
 add_para(struct buf *b, const char *p, size_t n)
 {
-	size_t start = b->n;
+	char *d = buf_room(b, n + 1), *start = d;
 	bool sp = false;
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
 		if (space(c)) {
-			sp = b->n > start;
+			sp = d > start;
 			continue;
 		}
 		if (c < 0x20 || c == 0x7f)
 			continue;
 		if (sp)
-			buf_add(b, " ", 1);
+			*d++ = ' ';
 		sp = false;
-		buf_add(b, &c, 1);
+		*d++ = (char)c;
 	}
-	if (b->n > start)
-		buf_add(b, "\n", 1);
+	if (d > start)
+		*d++ = '\n';
+	b->n += (size_t)(d - start);
 }
 
 /* paragraphs of plain text: split at blank lines */
@@ -612,7 +614,7 @@ xml_options(void)
 	int o = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
 
-	if (memmem(text.p, text.n, "<!ENTITY", 8) == NULL)
+	if (!doc_entities)
 		o |= XML_PARSE_HUGE;
 	return o;
 }
@@ -733,6 +735,7 @@ xml_feed(void)
 	static struct buf feedlang;
 
 	utf8_clean();
+	doc_entities = memmem(text.p, text.n, "<!ENTITY", 8) != NULL;
 	rd = xmlReaderForMemory(text.p, (int)text.n, NULL, NULL, xml_options());
 	if (rd == NULL)
 		return false;
@@ -767,8 +770,8 @@ xml_feed(void)
 		if (it == NULL || xml_errors > before) {
 			item_error(item, "%s; skipped", xml_msg[0] ? xml_msg :
 			    "malformed");
-			if (xmlTextReaderNext(rd) != 1)
-				break;
+			if ((r = xmlTextReaderNext(rd)) != 1)
+				break;	/* the rest, item by item */
 			continue;
 		}
 		feed_item(it, f);
@@ -779,7 +782,7 @@ xml_feed(void)
 		xmlTextReaderNext(rd);
 	}
 	xmlFreeTextReader(rd);
-	if (r < 0) {
+	if (r < 0 || (r == 0 && xml_errors > 0 && f != F_PLAIN)) {
 		/*
 		 * The reader stops at markup it cannot read: the rest is read
 		 * an item at a time, past the items already out.
@@ -845,20 +848,30 @@ reuters_item(const char *p, size_t n, uint64_t item)
 	char *s;
 
 	x.n = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] == '&' && i + 2 < n && p[i + 1] == '#') {
-			size_t k = i + 2;
-			int v = 0;
+	for (size_t i = 0, from = 0; i <= n; i++) {
+		const char *amp;
+		size_t k;
+		int v = 0;
 
-			while (k < n && p[k] >= '0' && p[k] <= '9' && k < i + 6)
-				v = v * 10 + (p[k++] - '0');
-			if (k < n && p[k] == ';' && v < 32 && v != 9 && v != 10 &&
-			    v != 13) {
-				i = k;
-				continue;
-			}
+		if (i == n) {
+			buf_add(&x, p + from, n - from);
+			break;
 		}
-		buf_add(&x, p + i, 1);
+		/* to the next &#, and past it when it names a control */
+		if ((amp = memmem(p + i, n - i, "&#", 2)) == NULL) {
+			i = n - 1;
+			continue;
+		}
+		i = (size_t)(amp - p);
+		for (k = i + 2; k < n && p[k] >= '0' && p[k] <= '9' && k < i + 6;
+		    k++)
+			v = v * 10 + (p[k] - '0');
+		if (k < n && p[k] == ';' && k > i + 2 && v < 32 && v != 9 &&
+		    v != 10 && v != 13) {
+			buf_add(&x, p + from, i - from);
+			from = k + 1;
+			i = k;
+		}
 	}
 	xml_errors = 0;
 	xml_msg[0] = '\0';
@@ -1257,7 +1270,6 @@ end_doc(void)
 static void
 take(void *ctx, const struct rec *r, const char *line_, size_t len)
 {
-	static struct buf raw;
 	size_t n;
 
 	(void)ctx;
@@ -1282,8 +1294,8 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 	}
 	buf_add(&held, line_, len);
 	buf_add(&held, "\n", 1);
-	n = rec_unesc(r->text.p, r->text.n, buf_room(&raw, r->text.n));
-	buf_add(&text, raw.p, n);
+	n = rec_unesc(r->text.p, r->text.n, buf_room(&text, r->text.n + 1));
+	text.n += n;
 	if (rec_tag(r, "noeol", 0) < 0)
 		buf_add(&text, "\n", 1);
 	if (!opens_format(text.p, text.n)) {
