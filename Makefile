@@ -102,6 +102,8 @@ bench:
 	bench/figs.sh
 	bench/figs-conformance
 	bench/figs-news
+	bench/feed.sh
+	bench/feed-eval
 
 # libFuzzer, FUZZTIME seconds per harness (needs clang)
 FUZZTIME ?= 60
