@@ -316,7 +316,7 @@ emit_story(void)
 {
 	static struct buf t;
 	uint64_t seq = 0;
-	const char *p = st.body.p, *end = st.body.p + st.body.n;
+	const char *p = st.body.p, *end = p != NULL ? p + st.body.n : p;
 
 	/* the title as one line, its spaces as they read */
 	t.n = 0;
