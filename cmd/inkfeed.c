@@ -924,28 +924,47 @@ reuters_item(const char *p, size_t n, uint64_t item)
 	xmlFreeDoc(d);
 }
 
+/*
+ * The next element from *p that opens with open and ends with close, in
+ * a document of many with no root (Reuters', Sogou's): true and where it
+ * is, with *p past it.  One with no end before the next is said and
+ * skipped (its number in *item).
+ */
+static bool
+next_block(const char **p, const char *open, const char *close,
+    uint64_t *item, const char **start, size_t *len)
+{
+	const char *end = text.p + text.n;
+	size_t on = strlen(open), cn = strlen(close);
+
+	while ((*p = memmem(*p, (size_t)(end - *p), open, on)) != NULL) {
+		const char *e = memmem(*p, (size_t)(end - *p), close, cn);
+		const char *next = memmem(*p + on, (size_t)(end - *p - on), open,
+		    on);
+
+		++*item;
+		if (e != NULL && (next == NULL || e < next)) {
+			*start = *p;
+			*len = (size_t)(e + cn - *p);
+			*p = e + cn;
+			return true;
+		}
+		item_error(*item, "no %s; skipped", close);
+		if ((*p = next) == NULL)
+			break;
+	}
+	return false;
+}
+
 static void
 reuters(void)
 {
-	const char *p = text.p, *end = text.p + text.n;
+	const char *p = text.p, *b;
 	uint64_t item = 0;
+	size_t n;
 
-	while ((p = memmem(p, (size_t)(end - p), "<REUTERS", 8)) != NULL) {
-		const char *e = memmem(p, (size_t)(end - p), "</REUTERS>", 10);
-		const char *next = memmem(p + 8, (size_t)(end - p - 8),
-		    "<REUTERS", 8);
-
-		item++;
-		if (e == NULL || (next != NULL && next < e)) {
-			item_error(item, "no </REUTERS>; skipped");
-			if (next == NULL)
-				break;
-			p = next;
-			continue;
-		}
-		reuters_item(p, (size_t)(e + 10 - p), item);
-		p = e + 10;
-	}
+	while (next_block(&p, "<REUTERS", "</REUTERS>", &item, &b, &n))
+		reuters_item(b, n, item);
 }
 
 /* ---- Sogou --------------------------------------------------------- */
@@ -977,39 +996,25 @@ field(const char *p, size_t n, const char *name, const char **v, size_t *vn)
 static void
 sogou(void)
 {
-	const char *p = text.p, *end = text.p + text.n, *v;
+	const char *p = text.p, *b, *v;
 	uint64_t item = 0;
-	size_t vn;
+	size_t n, vn;
 
-	while ((p = memmem(p, (size_t)(end - p), "<doc>", 5)) != NULL) {
-		const char *e = memmem(p, (size_t)(end - p), "</doc>", 6);
-		const char *next = memmem(p + 5, (size_t)(end - p - 5), "<doc>",
-		    5);
-		size_t n;
-
-		item++;
-		if (e == NULL || (next != NULL && next < e)) {
-			item_error(item, "no </doc>; skipped");
-			if (next == NULL)
-				break;
-			p = next;
-			continue;
-		}
-		n = (size_t)(e - p);
+	while (next_block(&p, "<doc>", "</doc>", &item, &b, &n)) {
+		n -= 6;		/* the fields are before </doc> */
 		story_reset(format_name[F_SOGOU]);
-		if (field(p, n, "docno", &v, &vn) && vn > 0)
+		if (field(b, n, "docno", &v, &vn) && vn > 0)
 			set(&st.id, v, vn);
 		else
 			id_number(item);
-		if (field(p, n, "url", &v, &vn))
+		if (field(b, n, "url", &v, &vn))
 			set(&st.url, v, vn);
-		if (field(p, n, "contenttitle", &v, &vn))
+		if (field(b, n, "contenttitle", &v, &vn))
 			set(&st.title, v, vn);
-		if (field(p, n, "content", &v, &vn))
+		if (field(b, n, "content", &v, &vn))
 			add_plain(&st.body, v, vn);
 		set_str(&st.lang, "zh");
 		emit_story();
-		p = e + 6;
 	}
 }
 
