@@ -619,6 +619,20 @@ xml_options(void)
 	return o;
 }
 
+/* how many times tag opens in the document */
+static uint64_t
+count_tags(const char *tag)
+{
+	const char *p = text.p, *end = text.p + text.n;
+	uint64_t count = 0;
+
+	while ((p = memmem(p, (size_t)(end - p), tag, strlen(tag))) != NULL) {
+		count++;
+		p += strlen(tag);
+	}
+	return count;
+}
+
 /* a feed's format by the start tag of its root, for feed_items() */
 static enum format
 feed_kind(void)
@@ -724,13 +738,14 @@ feed_items(enum format f, uint64_t done)
 static void feed_items(enum format f, uint64_t done);
 static enum format feed_kind(void);
 static int xml_options(void);
+static uint64_t count_tags(const char *tag);
 
 static bool
 xml_feed(void)
 {
 	xmlTextReaderPtr rd;
 	enum format f = F_PLAIN;
-	uint64_t item = 0;
+	uint64_t item = 0, maxitems = 0;
 	int r, lang_depth = -1;
 	static struct buf feedlang;
 
@@ -762,7 +777,18 @@ xml_feed(void)
 		}
 		if (strcmp(name, f == F_ATOM ? "entry" : "item") != 0)
 			continue;
-		item++;
+		if (maxitems == 0)
+			maxitems = count_tags(f == F_ATOM ? "<entry" : "<item");
+		if (++item > maxitems) {
+			/*
+			 * Recovery from bad nesting can hand the same item
+			 * back again and again: no more than the text holds.
+			 */
+			err_input(doc.p, doc.n, -1, "after item %llu: markup "
+			    "read over and over; the rest is not read",
+			    (unsigned long long)(item - 1));
+			break;
+		}
 		before = xml_errors;
 		xmlNode *it = xmlTextReaderExpand(rd);
 
