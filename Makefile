@@ -26,7 +26,7 @@ LIBS_inkdateline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkbyline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkdedup = $(shell $(PKG) --libs libutf8proc libxxhash)
 LIBS_inkfigs =
-LIBS_inkfeed = $(shell $(PKG) --libs libxml-2.0)
+LIBS_inkfeed = $(shell $(PKG) --libs libxml-2.0 jansson)
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8 \
               libxml-2.0)
 
@@ -65,7 +65,7 @@ bin/%: obj/cmd/%.o obj/libink.a
 # the fuzz harnesses, replayed over their saved corpora without clang
 FUZZ      = record inkcat lines norm split dateline byline dedup figs feed
 FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8 libxxhash \
-            libxml-2.0)
+            libxml-2.0 jansson)
 obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)
 

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
@@ -33,12 +34,16 @@
 #include "rec.h"
 #include "utf8.h"
 
-static const char usage[] = "usage: inkfeed [-hV] [-R size]\n";
+static const char usage[] =
+    "usage: inkfeed [-hV] [-t field] [-T field] [-R size]\n";
+
+/* JSON Lines: the fields that hold a story's text and title (-t, -T) */
+static const char *text_field, *title_field;
 
 enum format { F_PLAIN, F_RSS, F_RDF, F_ATOM, F_REUTERS, F_SOGOU, F_HTML,
-	F_DIGEST };
+	F_DIGEST, F_JSONL };
 static const char *const format_name[] = { "plain", "rss", "rdf", "atom",
-	"reuters-sgml", "sogou", "html", "md-digest" };
+	"reuters-sgml", "sogou", "html", "md-digest", "jsonl" };
 
 /*
  * The document being gathered: its name, its text, its records as read.
@@ -68,7 +73,13 @@ help(void)
 	puts("Read feeds and archives in the records inkcat writes, and write "
 	    "each story\nin them as a document of its own: RSS, RSS 1.0 "
 	    "(RDF), Atom, Reuters-21578\nSGML, Sogou's <doc> files, HTML "
-	    "pages.  Other documents pass unchanged.\n\n"
+	    "pages, Markdown digests of feeds, JSON Lines.  Other documents "
+	    "pass\nunchanged.\n\n"
+	    "  -t, --text=FIELD        JSON Lines: the story's text (default "
+	    "text, content,\n"
+	    "                          body, the first there)\n"
+	    "  -T, --title=FIELD       JSON Lines: its title (default title, "
+	    "headline)\n"
 	    "  -R, --max-record=SIZE   skip records longer than SIZE "
 	    "(default 64M)\n"
 	    "  -h, --help              this help\n"
@@ -1210,6 +1221,115 @@ is_digest(const char *p, size_t n)
 	    "：**", 5) != NULL;
 }
 
+/* ---- JSON Lines ---------------------------------------------------- */
+
+/* the first of the fields named (NULL-ended) that holds a string */
+static const char *
+json_field(json_t *o, const char *const *names, size_t *n)
+{
+	for (; *names != NULL; names++) {
+		json_t *v = json_object_get(o, *names);
+
+		if (json_is_string(v)) {
+			*n = json_string_length(v);
+			return json_string_value(v);
+		}
+		if (json_is_integer(v)) {
+			static char num[24];
+
+			snprintf(num, sizeof num, "%lld",
+			    (long long)json_integer_value(v));
+			*n = strlen(num);
+			return num;
+		}
+	}
+	*n = 0;
+	return NULL;
+}
+
+static void
+json_set(struct buf *b, json_t *o, const char *const *names)
+{
+	size_t n;
+	const char *v = json_field(o, names, &n);
+
+	set(b, v, n);
+}
+
+/*
+ * JSON Lines, an object a line, as corpus dumps write them: the text and
+ * the title in fields -t and -T name, or in the usual ones.
+ */
+static void
+jsonl(void)
+{
+	static const char *const texts[] = { "text", "content", "body", NULL };
+	static const char *const titles[] = { "title", "headline", NULL };
+	static const char *const ids[] = { "id", "guid", "docno", NULL };
+	static const char *const dates[] = { "date", "published", "pubDate",
+		"time", NULL };
+	static const char *const urls[] = { "url", "link", NULL };
+	static const char *const authors[] = { "author", "byline", NULL };
+	static const char *const langs[] = { "lang", "language", NULL };
+	const char *tf[] = { text_field, NULL }, *hf[] = { title_field, NULL };
+	const char *p = text.p, *end = text.p + text.n, *v;
+	uint64_t item = 0;
+	size_t n, vn;
+
+	for (; p < end; p += n + 1) {
+		json_error_t e;
+		json_t *o;
+
+		n = line_len(p, end);
+		if (n == 0 || (n == 1 && p[0] == '\r'))
+			continue;
+		item++;
+		if ((o = json_loadb(p, n, JSON_DISABLE_EOF_CHECK, &e)) == NULL ||
+		    !json_is_object(o)) {
+			item_error(item, "%s; skipped", o == NULL ? e.text :
+			    "not an object");
+			json_decref(o);
+			continue;
+		}
+		story_reset(format_name[F_JSONL]);
+		json_set(&st.id, o, ids);
+		if (st.id.n == 0)
+			id_number(item);
+		json_set(&st.title, o, title_field ? hf : titles);
+		v = json_field(o, dates, &vn);
+		if (v != NULL) {
+			static struct buf d;
+
+			set(&d, v, vn);
+			buf_add(&d, "", 1);
+			iso_date(&st.date, d.p);
+		}
+		json_set(&st.url, o, urls);
+		json_set(&st.author, o, authors);
+		json_set(&st.lang, o, langs);
+		if ((v = json_field(o, text_field ? tf : texts, &vn)) != NULL)
+			add_field(&st.body, v, vn);
+		emit_story();
+		json_decref(o);
+	}
+}
+
+/* does p[0, n) open with a line that is a JSON object? */
+static bool
+is_jsonl(const char *p, size_t n)
+{
+	json_error_t e;
+	json_t *o;
+	bool yes;
+
+	if (n == 0 || p[0] != '{')
+		return false;
+	o = json_loadb(p, line_len(p, p + n), JSON_DISABLE_EOF_CHECK, &e);
+	yes = json_is_object(o);
+	json_decref(o);
+	return yes;
+}
+
 /* ---- documents ----------------------------------------------------- */
 
 /*
@@ -1226,8 +1346,8 @@ opens_format(const char *p, size_t n)
 		i = 3;
 	while (i < n && space((unsigned char)p[i]))
 		i++;
-	return i == n || p[i] == '<' || (p[i] == '#' && i + 1 < n &&
-	    p[i + 1] == ' ');
+	return i == n || p[i] == '<' || p[i] == '{' || (p[i] == '#' &&
+	    i + 1 < n && p[i + 1] == ' ');
 }
 
 /* what the document is, by its first bytes */
@@ -1245,6 +1365,8 @@ detect(const char *p, size_t n)
 	n -= i;
 	if (is_digest(q, n))
 		return F_DIGEST;
+	if (is_jsonl(q, n))
+		return F_JSONL;
 	if (n < 5 || q[0] != '<')
 		return F_PLAIN;
 	if (memmem(q, n < 512 ? n : 512, "<REUTERS", 8) != NULL ||
@@ -1286,6 +1408,9 @@ end_doc(void)
 		break;
 	case F_DIGEST:
 		digest();
+		break;
+	case F_JSONL:
+		jsonl();
 		break;
 	case F_RSS:
 		if (xml_feed())
@@ -1352,13 +1477,30 @@ end(void)
 }
 
 static const struct option longopts[] = {
+	{ "text", required_argument, NULL, 't' },
+	{ "title", required_argument, NULL, 'T' },
 	OPT_LONGOPTS_COMMON
 };
+
+static bool
+option(int c, char *arg)
+{
+	switch (c) {
+	case 't':
+		text_field = arg;
+		return true;
+	case 'T':
+		title_field = arg;
+		return true;
+	default:
+		return false;
+	}
+}
 
 int
 main(int argc, char *argv[])
 {
-	static const struct filter f = { usage, "R:hV", longopts, help, NULL,
+	static const struct filter f = { usage, "t:T:R:hV", longopts, help, option,
 	    start, take, end };
 
 	return opt_filter(&f, argc, argv);

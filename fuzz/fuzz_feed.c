@@ -2,7 +2,7 @@
  * fuzz_feed: inkfeed, the format detector and each reader.  The first
  * byte picks an opening to put before the rest (an RSS, Atom or RDF
  * root, Reuters' doctype, Sogou's <doc>, an HTML doctype, a digest's
- * title, or none), so that every reader is reached; the whole is one
+ * title, a JSON line, or none), so that every reader is reached; the whole is one
  * document, a line record a line.  What comes out must be records, line
  * records whose SEQ counts from 1 in each DOC, and nothing may crash.
  */
@@ -52,7 +52,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n",
 		"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">\n",
 		"<doc>\n", "<!DOCTYPE html>\n<html><body>\n",
-		"# T\n\n## 1. a\n\n**来源：** x\n\n### 摘要\n\n" };
+		"# T\n\n## 1. a\n\n**来源：** x\n\n### 摘要\n\n",
+		"{\"title\": \"t\", \"text\": \"" };
 	static bool ready;
 	struct buf in = { 0 }, doc1 = { 0 };
 	size_t outlen;
@@ -66,7 +67,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size == 0)
 		return 0;
-	buf_add(&doc1, open[data[0] % 8], strlen(open[data[0] % 8]));
+	buf_add(&doc1, open[data[0] % 9], strlen(open[data[0] % 9]));
 	buf_add(&doc1, data + 1, size - 1);
 	for (size_t i = 0; i < doc1.n;) {
 		const char *nl = memchr(doc1.p + i, '\n', doc1.n - i);

@@ -10,6 +10,7 @@ setup() {
 # the records inkfeed makes of a fixture, DOC from its base name, as
 # "DOC SEQ TEXT TAGS..."
 stories() {
+	set -o pipefail
 	cp "$DATA/feed/$1" .
 	inkcat "$1" | inkfeed | cut -f 1,3,5- | tr '\t' ' '
 }
@@ -145,4 +146,15 @@ stories() {
 		run -0 bash -c "inkcat '$f' | inkfeed | awk -F '\t' '\$3 == 1' | wc -l"
 		assert_output 200
 	done
+}
+
+@test "JSON Lines: the usual fields, or those -t and -T name; a bad line is said and skipped" {
+	run -1 --separate-stderr stories stories.jsonl
+	assert_line -n 0 'stories.jsonl#j-1 1 江城港开通智慧泊位 title=江城港开通智慧泊位 date=2026-03-02T09:30:00+08:00 url=https://example.org/news/1 lang=zh feed.format=jsonl'
+	assert_line -n 4 'stories.jsonl#j-1 5 一季度吞吐量超12万标箱。'
+	assert_line 'stories.jsonl#3 1 Rail link opens title=Rail link opens author=Mara Quinn feed.format=jsonl'
+	assert_line 'stories.jsonl#3 5 Trains run twice a day.'
+	[[ "$stderr" == *"stories.jsonl: item 2:"* ]]
+	run -1 bash -c 'set -o pipefail; inkcat stories.jsonl | inkfeed -t summary -T author 2> /dev/null | cut -f 1,3,5'
+	assert_line "$(printf 'stories.jsonl#3\t3\tA short summary.')"
 }
