@@ -41,9 +41,9 @@ static const char usage[] =
 static const char *text_field, *title_field;
 
 enum format { F_PLAIN, F_RSS, F_RDF, F_ATOM, F_REUTERS, F_SOGOU, F_HTML,
-	F_DIGEST, F_JSONL };
+	F_DIGEST, F_JSONL, F_CSV };
 static const char *const format_name[] = { "plain", "rss", "rdf", "atom",
-	"reuters-sgml", "sogou", "html", "md-digest", "jsonl" };
+	"reuters-sgml", "sogou", "html", "md-digest", "jsonl", "csv" };
 
 /*
  * The document being gathered: its name, its text, its records as read.
@@ -1330,6 +1330,160 @@ is_jsonl(const char *p, size_t n)
 	return yes;
 }
 
+/* ---- CSV ----------------------------------------------------------- */
+
+/*
+ * The next record of RFC 4180 CSV from *p: its fields as slices into
+ * one buffer (quotes taken off, "" made "), with *p past it; false at
+ * the end, and *bad when a quote never closes.
+ */
+static bool
+csv_record(const char **p, const char *end, struct buf *f, size_t *off,
+    size_t *nf, size_t maxf, bool *bad)
+{
+	const char *q = *p;
+
+	*nf = 0;
+	*bad = false;
+	f->n = 0;
+	if (q >= end)
+		return false;
+	for (;;) {
+		if (*nf < maxf)
+			off[(*nf)++] = f->n;
+		if (q < end && *q == '"') {
+			for (q++;; q++) {
+				if (q >= end) {
+					*bad = true;
+					*p = end;
+					return true;
+				}
+				if (*q == '"') {
+					if (q + 1 < end && q[1] == '"') {
+						buf_add(f, "\"", 1);
+						q++;
+						continue;
+					}
+					q++;
+					break;
+				}
+				buf_add(f, q, 1);
+			}
+		}
+		while (q < end && *q != ',' && *q != '\n')
+			buf_add(f, q++, 1);
+		buf_add(f, "", 1);
+		if (q >= end || *q == '\n') {
+			*p = q < end ? q + 1 : end;
+			return true;
+		}
+		q++;		/* the comma */
+	}
+}
+
+/* the CSV field of the names given, in the record of fields f */
+static const char *
+csv_get(const char *const *hdr, size_t nh, const struct buf *f,
+    const size_t *off, size_t nf, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		for (size_t k = 0; k < nh && k < nf; k++)
+			if (strcasecmp(hdr[k], *names) == 0 && f->p[off[k]] != '\0')
+				return f->p + off[k];
+	return NULL;
+}
+
+/*
+ * CSV with a header, as spreadsheets and corpus tools write it (RFC
+ * 4180: quotes around fields that hold commas, quotes or newlines): a
+ * story a row, its columns named as in JSON Lines.
+ */
+static void
+csv(void)
+{
+	static const char *const texts[] = { "text", "content", "body", NULL };
+	static const char *const titles[] = { "title", "headline", NULL };
+	static const char *const ids[] = { "id", "guid", "docno", NULL };
+	static const char *const dates[] = { "date", "published", "pubDate",
+		"time", NULL };
+	static const char *const urls[] = { "url", "link", NULL };
+	static const char *const authors[] = { "author", "byline", NULL };
+	static const char *const langs[] = { "lang", "language", NULL };
+	const char *tf[] = { text_field, NULL }, *hf[] = { title_field, NULL };
+	static struct buf hb, f;
+	static char *hdr[64];
+	size_t hoff[64], off[64], nh, nf;
+	const char *p = text.p, *end = text.p + text.n, *v;
+	uint64_t item = 0;
+	bool bad;
+
+	if (!csv_record(&p, end, &hb, hoff, &nh, 64, &bad) || bad)
+		return;
+	for (size_t k = 0; k < nh; k++) {
+		char *h = hb.p + hoff[k];
+
+		h[strcspn(h, "\r")] = '\0';
+		hdr[k] = h;
+	}
+	while (csv_record(&p, end, &f, off, &nf, 64, &bad)) {
+		if (nf == 1 && f.p[0] == '\0')
+			continue;		/* a blank line */
+		item++;
+		if (bad) {
+			item_error(item, "a quote that never closes; skipped");
+			break;
+		}
+		/* a CRLF line: the CR ends its last field */
+		f.p[off[nf - 1] + strcspn(f.p + off[nf - 1], "\r")] = '\0';
+		story_reset(format_name[F_CSV]);
+		set_str(&st.id, csv_get((const char *const *)hdr, nh, &f, off,
+		    nf, ids));
+		if (st.id.n == 0)
+			id_number(item);
+		set_str(&st.title, csv_get((const char *const *)hdr, nh, &f, off,
+		    nf, title_field ? hf : titles));
+		iso_date(&st.date, csv_get((const char *const *)hdr, nh, &f, off,
+		    nf, dates));
+		set_str(&st.url, csv_get((const char *const *)hdr, nh, &f, off,
+		    nf, urls));
+		set_str(&st.author, csv_get((const char *const *)hdr, nh, &f,
+		    off, nf, authors));
+		set_str(&st.lang, csv_get((const char *const *)hdr, nh, &f, off,
+		    nf, langs));
+		if ((v = csv_get((const char *const *)hdr, nh, &f, off, nf,
+		    text_field ? tf : texts)) != NULL)
+			add_field(&st.body, v, strlen(v));
+		emit_story();
+	}
+}
+
+/* a first line that is a CSV header naming a text column */
+static bool
+is_csv(const char *p, size_t n)
+{
+	static const char *const texts[] = { "text", "content", "body" };
+	size_t len = line_len(p, p + n);
+	const char *q = p, *end = p + len;
+
+	if (memchr(p, ',', len) == NULL)
+		return false;
+	while (q < end) {
+		size_t k = 0;
+
+		while (q + k < end && q[k] != ',' && q[k] != '\r')
+			k++;
+		if (text_field != NULL && k == strlen(text_field) &&
+		    strncasecmp(q, text_field, k) == 0)
+			return true;
+		for (size_t t = 0; t < 3; t++)
+			if (k == strlen(texts[t]) && strncasecmp(q, texts[t],
+			    k) == 0)
+				return true;
+		q += k + 1;
+	}
+	return false;
+}
+
 /* ---- documents ----------------------------------------------------- */
 
 /*
@@ -1347,7 +1501,7 @@ opens_format(const char *p, size_t n)
 	while (i < n && space((unsigned char)p[i]))
 		i++;
 	return i == n || p[i] == '<' || p[i] == '{' || (p[i] == '#' &&
-	    i + 1 < n && p[i + 1] == ' ');
+	    i + 1 < n && p[i + 1] == ' ') || is_csv(p + i, n - i);
 }
 
 /* what the document is, by its first bytes */
@@ -1367,6 +1521,8 @@ detect(const char *p, size_t n)
 		return F_DIGEST;
 	if (is_jsonl(q, n))
 		return F_JSONL;
+	if (is_csv(q, n))
+		return F_CSV;
 	if (n < 5 || q[0] != '<')
 		return F_PLAIN;
 	if (memmem(q, n < 512 ? n : 512, "<REUTERS", 8) != NULL ||
@@ -1411,6 +1567,9 @@ end_doc(void)
 		break;
 	case F_JSONL:
 		jsonl();
+		break;
+	case F_CSV:
+		csv();
 		break;
 	case F_RSS:
 		if (xml_feed())

@@ -2,7 +2,7 @@
  * fuzz_feed: inkfeed, the format detector and each reader.  The first
  * byte picks an opening to put before the rest (an RSS, Atom or RDF
  * root, Reuters' doctype, Sogou's <doc>, an HTML doctype, a digest's
- * title, a JSON line, or none), so that every reader is reached; the whole is one
+ * title, a JSON line, a CSV header, or none), so that every reader is reached; the whole is one
  * document, a line record a line.  What comes out must be records, line
  * records whose SEQ counts from 1 in each DOC, and nothing may crash.
  */
@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">\n",
 		"<doc>\n", "<!DOCTYPE html>\n<html><body>\n",
 		"# T\n\n## 1. a\n\n**来源：** x\n\n### 摘要\n\n",
-		"{\"title\": \"t\", \"text\": \"" };
+		"{\"title\": \"t\", \"text\": \"", "id,title,text\n" };
 	static bool ready;
 	struct buf in = { 0 }, doc1 = { 0 };
 	size_t outlen;
@@ -67,7 +67,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size == 0)
 		return 0;
-	buf_add(&doc1, open[data[0] % 9], strlen(open[data[0] % 9]));
+	buf_add(&doc1, open[data[0] % 10], strlen(open[data[0] % 10]));
 	buf_add(&doc1, data + 1, size - 1);
 	for (size_t i = 0; i < doc1.n;) {
 		const char *nl = memchr(doc1.p + i, '\n', doc1.n - i);

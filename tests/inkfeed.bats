@@ -158,3 +158,11 @@ stories() {
 	run -1 bash -c 'set -o pipefail; inkcat stories.jsonl | inkfeed -t summary -T author 2> /dev/null | cut -f 1,3,5'
 	assert_line "$(printf 'stories.jsonl#3\t3\tA short summary.')"
 }
+
+@test "CSV with a header: quoted commas, quotes and newlines; an unclosed quote said" {
+	run -1 --separate-stderr stories stories.csv
+	assert_line -n 0 'stories.csv#c-1 1 Harbor, rail and road title=Harbor, rail and road date=2026-03-03 url=https://example.org/2 feed.format=csv'
+	assert_line -n 4 'stories.csv#c-1 5 Trains run "twice" a day.'
+	assert_line 'stories.csv#c-2 3 Picking started.'
+	[[ "$stderr" == *"stories.csv: item 3: a quote that never closes"* ]]
+}
