@@ -757,7 +757,8 @@ xml_feed(void)
 	xmlTextReaderPtr rd;
 	enum format f = F_PLAIN;
 	uint64_t item = 0, maxitems = 0;
-	int r, lang_depth = -1;
+	int r;
+	bool lang_read = false;	/* the feed's <language>, once */
 	static struct buf feedlang;
 
 	utf8_clean();
@@ -779,11 +780,11 @@ xml_feed(void)
 				break;		/* some other XML: as it came */
 			continue;
 		}
-		if (strcmp(name, "language") == 0 && lang_depth < 0) {
+		if (strcmp(name, "language") == 0 && !lang_read) {
 			xmlNode *n = xmlTextReaderExpand(rd);
 
 			set_text(&feedlang, n);
-			lang_depth = 1;
+			lang_read = true;
 			continue;
 		}
 		if (strcmp(name, f == F_ATOM ? "entry" : "item") != 0)
@@ -1221,12 +1222,69 @@ is_digest(const char *p, size_t n)
 	    "：**", 5) != NULL;
 }
 
+/* ---- named fields: JSON Lines and CSV ------------------------------ */
+
+/* the names a story's parts go by, as JSON fields and as CSV columns */
+static const char *const n_texts[] = { "text", "content", "body", NULL };
+static const char *const n_titles[] = { "title", "headline", NULL };
+static const char *const n_ids[] = { "id", "guid", "docno", NULL };
+static const char *const n_dates[] = { "date", "published", "pubDate",
+	"time", NULL };
+static const char *const n_urls[] = { "url", "link", NULL };
+static const char *const n_authors[] = { "author", "byline", NULL };
+static const char *const n_langs[] = { "lang", "language", NULL };
+
+/* the value of the first of the names (NULL-ended) that has one, or NULL */
+typedef const char *field_fn(void *ctx, const char *const *names,
+    size_t *n);
+
+static void
+field_set(struct buf *b, field_fn *get, void *ctx, const char *const *names)
+{
+	size_t n;
+	const char *v = get(ctx, names, &n);
+
+	set(b, v, n);
+}
+
+/*
+ * A story whose parts are named (a JSON object, a CSV row), written out:
+ * the text and the title in the fields -t and -T name, or in the usual.
+ */
+static void
+named_story(enum format f, uint64_t item, field_fn *get, void *ctx)
+{
+	static struct buf d;
+	const char *tf[] = { text_field, NULL }, *hf[] = { title_field, NULL };
+	const char *v;
+	size_t n;
+
+	story_reset(format_name[f]);
+	field_set(&st.id, get, ctx, n_ids);
+	if (st.id.n == 0)
+		id_number(item);
+	field_set(&st.title, get, ctx, title_field ? hf : n_titles);
+	if ((v = get(ctx, n_dates, &n)) != NULL) {
+		set(&d, v, n);
+		buf_add(&d, "", 1);
+		iso_date(&st.date, d.p);
+	}
+	field_set(&st.url, get, ctx, n_urls);
+	field_set(&st.author, get, ctx, n_authors);
+	field_set(&st.lang, get, ctx, n_langs);
+	if ((v = get(ctx, text_field ? tf : n_texts, &n)) != NULL)
+		add_field(&st.body, v, n);
+	emit_story();
+}
+
 /* ---- JSON Lines ---------------------------------------------------- */
 
-/* the first of the fields named (NULL-ended) that holds a string */
+/* a field_fn of a JSON object: strings, and integers as digits */
 static const char *
-json_field(json_t *o, const char *const *names, size_t *n)
+json_field(void *ctx, const char *const *names, size_t *n)
 {
+	json_t *o = ctx;
+
 	for (; *names != NULL; names++) {
 		json_t *v = json_object_get(o, *names);
 
@@ -1247,15 +1305,6 @@ json_field(json_t *o, const char *const *names, size_t *n)
 	return NULL;
 }
 
-static void
-json_set(struct buf *b, json_t *o, const char *const *names)
-{
-	size_t n;
-	const char *v = json_field(o, names, &n);
-
-	set(b, v, n);
-}
-
 /*
  * JSON Lines, an object a line, as corpus dumps write them: the text and
  * the title in fields -t and -T name, or in the usual ones.
@@ -1263,18 +1312,9 @@ json_set(struct buf *b, json_t *o, const char *const *names)
 static void
 jsonl(void)
 {
-	static const char *const texts[] = { "text", "content", "body", NULL };
-	static const char *const titles[] = { "title", "headline", NULL };
-	static const char *const ids[] = { "id", "guid", "docno", NULL };
-	static const char *const dates[] = { "date", "published", "pubDate",
-		"time", NULL };
-	static const char *const urls[] = { "url", "link", NULL };
-	static const char *const authors[] = { "author", "byline", NULL };
-	static const char *const langs[] = { "lang", "language", NULL };
-	const char *tf[] = { text_field, NULL }, *hf[] = { title_field, NULL };
-	const char *p = text.p, *end = text.p + text.n, *v;
+	const char *p = text.p, *end = text.p + text.n;
 	uint64_t item = 0;
-	size_t n, vn;
+	size_t n;
 
 	for (; p < end; p += n + 1) {
 		json_error_t e;
@@ -1291,25 +1331,7 @@ jsonl(void)
 			json_decref(o);
 			continue;
 		}
-		story_reset(format_name[F_JSONL]);
-		json_set(&st.id, o, ids);
-		if (st.id.n == 0)
-			id_number(item);
-		json_set(&st.title, o, title_field ? hf : titles);
-		v = json_field(o, dates, &vn);
-		if (v != NULL) {
-			static struct buf d;
-
-			set(&d, v, vn);
-			buf_add(&d, "", 1);
-			iso_date(&st.date, d.p);
-		}
-		json_set(&st.url, o, urls);
-		json_set(&st.author, o, authors);
-		json_set(&st.lang, o, langs);
-		if ((v = json_field(o, text_field ? tf : texts, &vn)) != NULL)
-			add_field(&st.body, v, vn);
-		emit_story();
+		named_story(F_JSONL, item, json_field, o);
 		json_decref(o);
 	}
 }
@@ -1381,15 +1403,29 @@ csv_record(const char **p, const char *end, struct buf *f, size_t *off,
 	}
 }
 
-/* the CSV field of the names given, in the record of fields f */
+/* a CSV row: the header's names, and the row's fields */
+struct csv_row {
+	char	**hdr;
+	size_t	 nh;
+	const struct buf *f;
+	const size_t *off;
+	size_t	 nf;
+};
+
+/* a field_fn of a CSV row: the first column of the names not empty */
 static const char *
-csv_get(const char *const *hdr, size_t nh, const struct buf *f,
-    const size_t *off, size_t nf, const char *const *names)
+csv_field(void *ctx, const char *const *names, size_t *n)
 {
+	const struct csv_row *r = ctx;
+
 	for (; *names != NULL; names++)
-		for (size_t k = 0; k < nh && k < nf; k++)
-			if (strcasecmp(hdr[k], *names) == 0 && f->p[off[k]] != '\0')
-				return f->p + off[k];
+		for (size_t k = 0; k < r->nh && k < r->nf; k++)
+			if (strcasecmp(r->hdr[k], *names) == 0 &&
+			    r->f->p[r->off[k]] != '\0') {
+				*n = strlen(r->f->p + r->off[k]);
+				return r->f->p + r->off[k];
+			}
+	*n = 0;
 	return NULL;
 }
 
@@ -1401,19 +1437,11 @@ csv_get(const char *const *hdr, size_t nh, const struct buf *f,
 static void
 csv(void)
 {
-	static const char *const texts[] = { "text", "content", "body", NULL };
-	static const char *const titles[] = { "title", "headline", NULL };
-	static const char *const ids[] = { "id", "guid", "docno", NULL };
-	static const char *const dates[] = { "date", "published", "pubDate",
-		"time", NULL };
-	static const char *const urls[] = { "url", "link", NULL };
-	static const char *const authors[] = { "author", "byline", NULL };
-	static const char *const langs[] = { "lang", "language", NULL };
-	const char *tf[] = { text_field, NULL }, *hf[] = { title_field, NULL };
 	static struct buf hb, f;
 	static char *hdr[64];
 	size_t hoff[64], off[64], nh, nf;
-	const char *p = text.p, *end = text.p + text.n, *v;
+	const char *p = text.p, *end = text.p + text.n;
+	struct csv_row row = { hdr, 0, &f, off, 0 };
 	uint64_t item = 0;
 	bool bad;
 
@@ -1425,6 +1453,7 @@ csv(void)
 		h[strcspn(h, "\r")] = '\0';
 		hdr[k] = h;
 	}
+	row.nh = nh;
 	while (csv_record(&p, end, &f, off, &nf, 64, &bad)) {
 		if (nf == 1 && f.p[0] == '\0')
 			continue;		/* a blank line */
@@ -1435,25 +1464,8 @@ csv(void)
 		}
 		/* a CRLF line: the CR ends its last field */
 		f.p[off[nf - 1] + strcspn(f.p + off[nf - 1], "\r")] = '\0';
-		story_reset(format_name[F_CSV]);
-		set_str(&st.id, csv_get((const char *const *)hdr, nh, &f, off,
-		    nf, ids));
-		if (st.id.n == 0)
-			id_number(item);
-		set_str(&st.title, csv_get((const char *const *)hdr, nh, &f, off,
-		    nf, title_field ? hf : titles));
-		iso_date(&st.date, csv_get((const char *const *)hdr, nh, &f, off,
-		    nf, dates));
-		set_str(&st.url, csv_get((const char *const *)hdr, nh, &f, off,
-		    nf, urls));
-		set_str(&st.author, csv_get((const char *const *)hdr, nh, &f,
-		    off, nf, authors));
-		set_str(&st.lang, csv_get((const char *const *)hdr, nh, &f, off,
-		    nf, langs));
-		if ((v = csv_get((const char *const *)hdr, nh, &f, off, nf,
-		    text_field ? tf : texts)) != NULL)
-			add_field(&st.body, v, strlen(v));
-		emit_story();
+		row.nf = nf;
+		named_story(F_CSV, item, csv_field, &row);
 	}
 }
 
@@ -1461,7 +1473,6 @@ csv(void)
 static bool
 is_csv(const char *p, size_t n)
 {
-	static const char *const texts[] = { "text", "content", "body" };
 	size_t len = line_len(p, p + n);
 	const char *q = p, *end = p + len;
 
@@ -1475,9 +1486,8 @@ is_csv(const char *p, size_t n)
 		if (text_field != NULL && k == strlen(text_field) &&
 		    strncasecmp(q, text_field, k) == 0)
 			return true;
-		for (size_t t = 0; t < 3; t++)
-			if (k == strlen(texts[t]) && strncasecmp(q, texts[t],
-			    k) == 0)
+		for (const char *const *t = n_texts; *t != NULL; t++)
+			if (k == strlen(*t) && strncasecmp(q, *t, k) == 0)
 				return true;
 		q += k + 1;
 	}
