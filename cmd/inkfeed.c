@@ -1496,6 +1496,29 @@ is_csv(const char *p, size_t n)
 
 /* ---- documents ----------------------------------------------------- */
 
+/* where the text of p[0, n) starts: past a byte order mark and spaces */
+static size_t
+text_start(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && space((unsigned char)p[i]))
+		i++;
+	return i;
+}
+
+/* does q[0, n) open with s (in any case, if told)?  never past n */
+static bool
+opens(const char *q, size_t n, const char *s, bool anycase)
+{
+	size_t k = strlen(s);
+
+	return n >= k && (anycase ? strncasecmp(q, s, k) : memcmp(q, s, k)) ==
+	    0;
+}
+
 /*
  * Could a document that opens with p[0, n) be in a format inkfeed reads?
  * Blank lines say nothing yet; a first line of text that opens with
@@ -1504,12 +1527,8 @@ is_csv(const char *p, size_t n)
 static bool
 opens_format(const char *p, size_t n)
 {
-	size_t i = 0;
+	size_t i = text_start(p, n);
 
-	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < n && space((unsigned char)p[i]))
-		i++;
 	return i == n || p[i] == '<' || p[i] == '{' || (p[i] == '#' &&
 	    i + 1 < n && p[i + 1] == ' ') || is_csv(p + i, n - i);
 }
@@ -1518,14 +1537,9 @@ opens_format(const char *p, size_t n)
 static enum format
 detect(const char *p, size_t n)
 {
-	size_t i = 0;
-	const char *q;
+	size_t i = text_start(p, n);
+	const char *q = p + i;
 
-	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < n && space((unsigned char)p[i]))
-		i++;
-	q = p + i;
 	n -= i;
 	if (is_digest(q, n))
 		return F_DIGEST;
@@ -1536,16 +1550,15 @@ detect(const char *p, size_t n)
 	if (n < 5 || q[0] != '<')
 		return F_PLAIN;
 	if (memmem(q, n < 512 ? n : 512, "<REUTERS", 8) != NULL ||
-	    (n >= 14 && strncasecmp(q, "<!DOCTYPE lewis", 15) == 0))
+	    opens(q, n, "<!DOCTYPE lewis", true))
 		return F_REUTERS;
-	if (strncmp(q, "<doc>", 5) == 0 || strncmp(q, "<doclist>", 9) == 0)
+	if (opens(q, n, "<doc>", false) || opens(q, n, "<doclist>", false))
 		return F_SOGOU;
-	if (strncmp(q, "<?xml", 5) == 0 || strncmp(q, "<rss", 4) == 0 ||
-	    strncmp(q, "<feed", 5) == 0 || strncmp(q, "<rdf:RDF", 8) == 0)
+	if (opens(q, n, "<?xml", false) || opens(q, n, "<rss", false) ||
+	    opens(q, n, "<feed", false) || opens(q, n, "<rdf:RDF", false))
 		return F_RSS;		/* an XML feed: its root says which */
-	if (strncasecmp(q, "<!doctype html", 14) == 0 || strncasecmp(q,
-	    "<html", 5) == 0 || strncasecmp(q, "<head", 5) == 0 ||
-	    strncasecmp(q, "<body", 5) == 0)
+	if (opens(q, n, "<!doctype html", true) || opens(q, n, "<html", true) ||
+	    opens(q, n, "<head", true) || opens(q, n, "<body", true))
 		return F_HTML;
 	return F_PLAIN;
 }
