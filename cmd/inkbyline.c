@@ -38,8 +38,8 @@ static pcre2_code *user_re;
 static pcre2_match_data *user_md;
 
 /* the document being read, and what is said of it at its end */
-static struct buf doc;
-static uint64_t invalid;
+static struct doc_bad bad = { .why = " where bylines stand, not looked at "
+    "(inknorm replaces it)" };
 /* the paragraph being read had invalid UTF-8 where a byline could be */
 static bool bad_utf8;
 static struct buf raw, tags;
@@ -236,7 +236,7 @@ names(struct reading *rd, const char *p, size_t n)
 	}
 	names_split(p, n, &nm);
 	if (nm.ambiguous)
-		err_warn(doc.p, doc.n, (long long)rd->r->seq, "names run "
+		err_warn(bad.doc.p, bad.doc.n, (long long)rd->r->seq, "names run "
 		    "together, no split sure: %.*s; kept whole", (int)n, p);
 	for (size_t k = 0; k < nm.n; k++) {
 		size_t len = nm.len[k];
@@ -879,11 +879,7 @@ find(const struct rec *r, const char *p, size_t n, struct span sp[2])
 static void
 end_doc(void)
 {
-	if (invalid > 0)
-		err_warn(doc.p, doc.n, 0, "%llu paragraphs with invalid UTF-8 "
-		    "where bylines stand, not looked at (inknorm replaces it)",
-		    (unsigned long long)invalid);
-	invalid = 0;
+	doc_bad_say(&bad);
 }
 
 static void
@@ -894,11 +890,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 	struct span sp[2];
 
 	(void)ctx;
-	if (r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n) != 0) {
-		end_doc();
-		doc.n = 0;
-		buf_add(&doc, r->doc.p, r->doc.n);
-	}
+	doc_bad_next(&bad, r->doc.p, r->doc.n);
 	if (!r->plain) {
 		char *d = buf_room(&raw, n);
 
@@ -916,7 +908,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		/* the middle of a long paragraph is never read: see find() */
 		k = find(r, text, n, sp);
 		if (k == 0 && bad_utf8)
-			invalid++;
+			bad.invalid++;
 	}
 	if (k > 0 && strip) {
 		/* the text outside the bylines, the spaces they leave trimmed */

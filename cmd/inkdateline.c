@@ -63,8 +63,8 @@ static const char *patterns;
 static bool print;
 
 /* the document being read, and its paragraphs with invalid UTF-8 */
-static struct buf doc;
-static uint64_t invalid;
+static struct doc_bad bad = { .why = " where datelines stand, not looked "
+    "at (inknorm replaces it)" };
 static struct buf raw, tags;
 
 static void
@@ -251,11 +251,7 @@ dateline(const pcre2_code *re, const char *text, size_t start, size_t end,
 static void
 end_doc(void)
 {
-	if (invalid > 0)
-		err_warn(doc.p, doc.n, 0, "%llu paragraphs with invalid UTF-8 "
-		    "where datelines stand, not looked at (inknorm replaces it)",
-		    (unsigned long long)invalid);
-	invalid = 0;
+	doc_bad_say(&bad);
 }
 
 /* nothing but spaces in p[from, n)? */
@@ -288,11 +284,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 	bool zh, lead, closes;
 
 	(void)ctx;
-	if (r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n) != 0) {
-		end_doc();
-		doc.n = 0;
-		buf_add(&doc, r->doc.p, r->doc.n);
-	}
+	doc_bad_next(&bad, r->doc.p, r->doc.n);
 	if (!r->plain) {
 		char *d = buf_room(&raw, n);
 
@@ -319,7 +311,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		/* tagged already (inkdateline | inkdateline is inkdateline) */
 	} else if (utf8_count_invalid(text, head > 0 ? head : 1) > 0 ||
 	    utf8_count_invalid(text + tl, n - tl) > 0) {
-		invalid++;
+		bad.invalid++;
 	} else if (lead && pcre2_match(lead_re, (PCRE2_SPTR)text, head, 0,
 	    PCRE2_NO_UTF_CHECK | (head < n ? PCRE2_NOTEOL : 0), md, NULL) >= 0) {
 		re = lead_re;

@@ -2739,8 +2739,10 @@ scan(const char *p, size_t n)
 
 /* ---- the stream ---------------------------------------------------- */
 
-static struct buf raw, doc;
-static uint64_t invalid;		/* paragraphs of doc with bad UTF-8 */
+static struct buf raw;
+/* the document being read, and its paragraphs with invalid UTF-8 */
+static struct doc_bad bad = { .why = "; figures were read around it "
+    "(inknorm replaces it)" };
 /* -c: the article being read, and its counts by type */
 static struct buf artdoc;
 static uint64_t artno, artseq, artcount[NTYPE];
@@ -2818,11 +2820,7 @@ end_article(void)
 static void
 end_doc(void)
 {
-	if (invalid > 0)
-		err_warn(doc.p, doc.n, 0, "%llu paragraphs with invalid UTF-8; "
-		    "figures were read around it (inknorm replaces it)",
-		    (unsigned long long)invalid);
-	invalid = 0;
+	doc_bad_say(&bad);
 }
 
 static void
@@ -2840,11 +2838,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 	size_t n = r->text.n, figs = 0;
 
 	(void)ctx;
-	if (r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n) != 0) {
-		end_doc();
-		doc.n = 0;
-		buf_add(&doc, r->doc.p, r->doc.n);
-	}
+	doc_bad_next(&bad, r->doc.p, r->doc.n);
 	if (counts && (!inart || r->art != artno || r->doc.n != artdoc.n ||
 	    memcmp(r->doc.p, artdoc.p, artdoc.n) != 0)) {
 		end_article();
@@ -2868,7 +2862,7 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		text = d;
 	}
 	if (scan(text, n) > 0)
-		invalid++;
+		bad.invalid++;
 	for (size_t k = 0; k < nspans; k++) {
 		figs += spans[k].type < NFIG;
 		artcount[spans[k].type]++;

@@ -75,11 +75,10 @@ static size_t nq;
 static size_t pend;
 static struct buf held;
 
-/* the document being read */
-static struct buf doc;
+/* the document being read, and its paragraphs with invalid UTF-8 */
+static struct doc_bad bad = { .why = " taken as body text (inknorm "
+    "replaces it)" };
 static bool indoc;
-/* its paragraphs with invalid UTF-8, said at its end */
-static uint64_t invalid;
 static uint64_t lastline;	/* the last source line of the paragraph before */
 
 /* the article being built */
@@ -233,7 +232,7 @@ classify(const char *p, size_t n, int level, bool front, bool image,
 	case ITEM_NONE:
 		if (s.invalid) {
 			/* the patterns read only UTF-8: inknorm makes it so */
-			invalid++;
+			bad.invalid++;
 			return C_BODY;
 		}
 		break;
@@ -277,7 +276,7 @@ classify(const char *p, size_t n, int level, bool front, bool image,
 static void
 write_entry(const struct entry *e)
 {
-	rec_write_head((struct slice){ doc.p, doc.n }, e->art, e->seq,
+	rec_write_head((struct slice){ bad.doc.p, bad.doc.n }, e->art, e->seq,
 	    (struct slice){ e->kind, strlen(e->kind) });
 	out_write(held.p + e->off, e->len);
 	out_putc('\n');
@@ -569,10 +568,7 @@ end_doc(void)
 	if (a.level == 0 && a.nparas == 1 && a.art > 1)
 		new_article();
 	release(true);
-	if (invalid > 0)
-		err_warn(doc.p, doc.n, 0, "%llu paragraphs with invalid UTF-8 "
-		    "taken as body text (inknorm replaces it)",
-		    (unsigned long long)invalid);
+	doc_bad_say(&bad);
 	indoc = false;
 }
 
@@ -580,11 +576,10 @@ static void
 begin_doc(const struct rec *r)
 {
 	end_doc();
-	doc.n = 0;
-	buf_add(&doc, r->doc.p, r->doc.n);
+	bad.doc.n = 0;
+	buf_add(&bad.doc, r->doc.p, r->doc.n);
 	memset(&a, 0, sizeof a);
 	lastline = 0;
-	invalid = 0;
 	indoc = true;
 }
 
@@ -624,7 +619,8 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 	(void)ctx;
 	(void)line;
 	(void)len;
-	if (!indoc || r->doc.n != doc.n || memcmp(r->doc.p, doc.p, doc.n))
+	if (!indoc || r->doc.n != bad.doc.n || memcmp(r->doc.p, bad.doc.p,
+	    bad.doc.n))
 		begin_doc(r);
 	if (!r->plain) {
 		char *d = buf_room(&raw, r->text.n);

@@ -212,3 +212,24 @@ xstrtosize(const char *s, const char *what, const char *usage)
 		err_usage(usage, "%s: %s is too large", what, s);
 	return (uint64_t)v << shift;
 }
+
+void
+doc_bad_say(struct doc_bad *b)
+{
+	if (b->invalid > 0)
+		err_warn(b->doc.p, b->doc.n, 0, "%llu paragraphs with invalid "
+		    "UTF-8%s", (unsigned long long)b->invalid, b->why);
+	b->invalid = 0;
+}
+
+void
+doc_bad_next(struct doc_bad *b, const char *doc, size_t doclen)
+{
+	if (doclen == b->doc.n && (doclen == 0 || memcmp(doc, b->doc.p,
+	    doclen) == 0))
+		return;
+	doc_bad_say(b);
+	b->doc.n = 0;
+	buf_add(&b->doc, doc, doclen);
+}
+

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
+
 enum { EXIT_CLEAN = 0, EXIT_BADINPUT = 1, EXIT_FATAL = 2 };
 
 void	err_init(const char *progname);
@@ -41,6 +43,22 @@ long long xstrtonum(const char *s, long long min, long long max,
 	    const char *what, const char *usage);
 /* parse a size such as 64M, 512K, 2G (powers of 1024) or die likewise */
 uint64_t xstrtosize(const char *s, const char *what, const char *usage);
+/*
+ * The document being read, and how many of its paragraphs had invalid
+ * UTF-8, said once, as a warning, when the next document begins or the
+ * stream ends: "PROG: DOC: N paragraphs with invalid UTF-8WHY".  For the
+ * programs that read around such paragraphs or pass them untouched.
+ */
+struct doc_bad {
+	struct buf doc;
+	uint64_t invalid;
+	const char *why;	/* " where datelines stand, ..." */
+};
+/* a record of document doc: if it is another than the last, say the last */
+void	doc_bad_next(struct doc_bad *b, const char *doc, size_t doclen);
+/* say the count of the document being read, if any, and forget it */
+void	doc_bad_say(struct doc_bad *b);
+
 /* refuse to read a terminal on stdin: say so and exit 2 */
 void	err_stdin_tty(const char *usage);
 /* a filter: no operands past the options, and no terminal on stdin */
