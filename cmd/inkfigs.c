@@ -2873,9 +2873,13 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 	out_putc('\n');
 	if (!xtract)
 		return;
-	for (size_t k = 0; k < nspans; k++) {
+	for (size_t k = 0, pos = 0, at = 0; k < nspans; k++) {
 		const struct span *sp = &spans[k];
-		size_t at = chars_to(text, sp->s);
+		size_t nch;
+
+		/* spans come in order: count on from where the last ended */
+		at += chars_to(text + pos, sp->s - pos);
+		nch = chars_to(text + sp->s, sp->e - sp->s);
 
 		rec_write_head(r->doc, r->art, r->seq,
 		    (struct slice){ "figure", 6 });
@@ -2896,8 +2900,10 @@ take(void *ctx, const struct rec *r, const char *line, size_t len)
 		out_str("\tat=");
 		out_u64(at);
 		out_putc('-');
-		out_u64(at + chars_to(text + sp->s, sp->e - sp->s));
+		out_u64(at + nch);
 		out_putc('\n');
+		at += nch;
+		pos = sp->e;
 	}
 }
 

@@ -162,6 +162,11 @@ figs() {
 	[ "$(wc -c < big.ink)" -gt 50000000 ]
 	run -0 bash -c 'inkfigs < big.ink | cut -f 6'
 	assert_output "figs=2400000"
+	# with -x: a figure record each, at= counted on from the last figure
+	# (it was counted from the paragraph's start, hours for this one):
+	# 1,200,000 times 17 characters, the last 45人 11 into the last of them
+	run -0 bash -c 'inkfigs -x < big.ink | awk -F "\t" "\$4 == \"figure\"" | tail -n 1 | cut -f 5-'
+	assert_output "$(printf '45人\tvalue=45\tunit=人\ttype=count\tat=20399994-20399997')"
 	run -0 inkfigs < /dev/null
 	assert_output ''
 }
