@@ -1752,20 +1752,58 @@ date_zh(const char *p, size_t n, size_t e)
 	return e;
 }
 
+static bool
+is_alnum(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
+/*
+ * The run of letters and digits of the paragraph that ends at p + t:
+ * where it starts, and in *letter whether it holds a letter.  Kept from
+ * one call to the next, as the scan goes forward, so that a run is read
+ * once however many numbers it holds (a1a1a1…); run_reset() forgets it.
+ */
+static size_t run_start, run_end;
+static bool run_letter;
+
+static void
+run_reset(void)
+{
+	run_start = run_end = 0;
+	run_letter = false;
+}
+
+static size_t
+alnum_run(const char *p, size_t t, bool *letter)
+{
+	size_t k = run_end;
+
+	if (t >= run_end && run_end > run_start) {
+		/* the same run, longer? */
+		while (k < t && is_alnum((unsigned char)p[k]))
+			run_letter |= is_alpha((unsigned char)p[k++]);
+	}
+	if (k != t || run_end <= run_start) {
+		/* another run: read it back from t */
+		run_letter = false;
+		for (k = t; k > 0 && is_alnum((unsigned char)p[k - 1]); k--)
+			run_letter |= is_alpha((unsigned char)p[k - 1]);
+		run_start = k;
+	}
+	run_end = t;
+	*letter = run_letter;
+	return run_start;
+}
+
 /* Arabic digits glued to a Latin letter before them: G7, K303, COVID-19 */
 static size_t
 label_letters_before(const char *p, size_t s)
 {
-	size_t k = s;
-	bool letter = false;
+	size_t t = s > 1 && p[s - 1] == '-' ? s - 1 : s;	/* COVID-19 */
+	bool letter;
+	size_t k = alnum_run(p, t, &letter);
 
-	if (k > 1 && p[k - 1] == '-')
-		k--;			/* COVID-19, CFM56-5 */
-	while (k > 0 && (is_alpha((unsigned char)p[k - 1]) ||
-	    is_digit((unsigned char)p[k - 1]))) {
-		letter |= is_alpha((unsigned char)p[k - 1]);
-		k--;
-	}
 	return letter ? k : s;
 }
 
@@ -2673,6 +2711,7 @@ scan(const char *p, size_t n)
 
 	nspans = 0;
 	lastend = 0;
+	run_reset();
 	while (i < n) {
 		unsigned char b = (unsigned char)p[i];
 

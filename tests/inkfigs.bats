@@ -283,3 +283,13 @@ figs() {
 	assert_line '0.5 value=0.5 type=count'
 	assert_line '04:47:15 value=4 type=time'
 }
+
+@test "a long run of letters and digits is read once, not once a number in it" {
+	# a1a1a1…: each 1 is a name glued to letters; the run before each
+	# was read back to its start every time, hours for a million bytes
+	awk 'BEGIN { printf "d\t1\t1\tpara\t"; for (i = 0; i < 500000; i++) printf "a1"; print "" }' > run.ink
+	run -0 bash -c 'inkfigs -x -a < run.ink | awk -F "\t" "\$4 == \"figure\" && /type=label/" | wc -l'
+	assert_output 500000
+	run -0 bash -c 'inkfigs < run.ink | cut -f 6'
+	assert_output 'figs=0'
+}
