@@ -794,6 +794,37 @@ read_fraction(const char *p, size_t n, size_t i, struct dec *f)
 }
 
 /*
+ * The run of Chinese digits at p[j, n): its end, and in *zero whether
+ * 〇 or 零 is among them.  In the paragraph being scanned the run is
+ * kept, so that 五六五六…, read as a number of two digits at a time,
+ * is read to its end once rather than at each of them.
+ */
+static const char *para;		/* the paragraph scan() reads */
+static size_t para_n, zrun_start, zrun_end, zrun_zero;	/* past the last 零 */
+
+static size_t
+zh_run(const char *p, size_t n, size_t j, bool *zero)
+{
+	size_t e, k, z = 0;
+	int d;
+
+	if (p == para && n == para_n && j >= zrun_start && j < zrun_end) {
+		*zero = zrun_zero > j;
+		return zrun_end;
+	}
+	for (e = j; (d = zh_digit(char_at(p, n, e, &k))) >= 0; e += k)
+		if (d == 0)
+			z = e + k;
+	if (p == para && n == para_n) {
+		zrun_start = j;
+		zrun_end = e;
+		zrun_zero = z;
+	}
+	*zero = z > 0;
+	return e;
+}
+
+/*
  * A number in Chinese numerals, or mixed (2.6万, 5万4千6百, 1千零20) at
  * p[i, n): the end of it, or i.  The Chinese grammar: a section below
  * 万 sums digit-unit pairs (四千零五); 万, 亿 and 兆 multiply all that
@@ -844,20 +875,19 @@ read_zh(const char *p, size_t n, size_t i, struct num *x)
 		if ((d = zh_digit(c)) >= 0) {
 			if (!haspend && !anyunit && !x->zh && !hasarabic) {
 				/* a run of digits: 二〇二五, 五五折 */
-				size_t e = j;
+				bool z;
+				size_t e = zh_run(p, n, j, &z), l;
 				struct dec v = dec_int(0);
-				int run = 0, dd;
-				bool z = false;
+				int run = 0;
 
-				while ((dd = zh_digit(char_at(p, n, e, &k))) >= 0) {
-					v = dec_add(dec_mul(v, 10), dec_int(dd));
-					z |= dd == 0;
-					run++;
-					e += k;
-				}
+				for (k = j; k < e && run < 5; run++, k += l)
+					char_at(p, n, k, &l);
 				c = char_at(p, n, e, &k);
 				if ((run >= 2 && (z || c == 0x6298)) || (run == 4 &&
 				    c == 0x5e74)) {
+					for (k = j, run = 0; k < e; run++, k += l)
+						v = dec_add(dec_mul(v, 10), dec_int(
+						    zh_digit(char_at(p, n, k, &l))));
 					pend = v;
 					x->ndigits = run;
 					x->plain = true;
@@ -1762,16 +1792,20 @@ is_alnum(unsigned char c)
  * The run of letters and digits of the paragraph that ends at p + t:
  * where it starts, and in *letter whether it holds a letter.  Kept from
  * one call to the next, as the scan goes forward, so that a run is read
- * once however many numbers it holds (a1a1a1…); run_reset() forgets it.
+ * once however many numbers it holds (a1a1a1…); run_reset() forgets it,
+ * and the Chinese digits zh_run() keeps.
  */
 static size_t run_start, run_end;
 static bool run_letter;
 
 static void
-run_reset(void)
+run_reset(const char *p, size_t n)
 {
 	run_start = run_end = 0;
 	run_letter = false;
+	para = p;
+	para_n = n;
+	zrun_start = zrun_end = zrun_zero = 0;
 }
 
 static size_t
@@ -2711,7 +2745,7 @@ scan(const char *p, size_t n)
 
 	nspans = 0;
 	lastend = 0;
-	run_reset();
+	run_reset(p, n);
 	while (i < n) {
 		unsigned char b = (unsigned char)p[i];
 

@@ -1,6 +1,5 @@
 # Loaded by every .bats file: bats-support, bats-assert, bin/ first on PATH.
 bats_require_minimum_version 1.5.0
-bats_require_minimum_version 1.5.0
 load /usr/lib/bats/bats-support/load
 load /usr/lib/bats/bats-assert/load
 
