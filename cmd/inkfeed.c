@@ -3,8 +3,8 @@
  *
  * inkcat writes a document as line records; inkfeed gathers them into the
  * document again and looks at what it is.  A feed or an archive format
- * (RSS, RSS 1.0/RDF, Atom, Reuters-21578 SGML, Sogou's <doc> files, an
- * HTML page) is read, and each story in it goes out as a document of its
+ * (RSS, RSS 1.0/RDF, Atom, NITF, NewsML-G2, Reuters-21578 SGML, Sogou's
+ * <doc> files, an HTML page, a Markdown digest, JSON Lines, CSV) is read, and each story in it goes out as a document of its
  * own, DOC "SOURCE#ID", as line records: the title, a blank line, then
  * the paragraphs with blank lines between.  Its metadata ride on the
  * first record as tags.  Anything else (plain text, Markdown) goes out as
@@ -15,6 +15,7 @@
  * cut), pages and the HTML inside feed fields through its HTML parser,
  * both with recovery on and the network and entity substitution off.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -40,10 +41,28 @@ static const char usage[] =
 /* JSON Lines: the fields that hold a story's text and title (-t, -T) */
 static const char *text_field, *title_field;
 
-enum format { F_PLAIN, F_RSS, F_RDF, F_ATOM, F_REUTERS, F_SOGOU, F_HTML,
-	F_DIGEST, F_JSONL, F_CSV };
+enum format { F_PLAIN, F_RSS, F_RDF, F_ATOM, F_NITF, F_G2, F_REUTERS,
+	F_SOGOU, F_HTML, F_DIGEST, F_JSONL, F_CSV };
 static const char *const format_name[] = { "plain", "rss", "rdf", "atom",
-	"reuters-sgml", "sogou", "html", "md-digest", "jsonl", "csv" };
+	"nitf", "newsml-g2", "reuters-sgml", "sogou", "html", "md-digest",
+	"jsonl", "csv" };
+
+/*
+ * The XML formats read a story at a time: the root element (its local
+ * name, and its start tag as it is usually written) and the element that
+ * holds a story, which in NITF and a lone NewsML-G2 newsItem is the root.
+ */
+static const struct xml_kind {
+	const char *root, *tag, *item;
+	enum format f;
+} xml_kinds[] = {
+	{ "rss", "rss", "item", F_RSS },
+	{ "RDF", "rdf:RDF", "item", F_RDF },
+	{ "feed", "feed", "entry", F_ATOM },
+	{ "nitf", "nitf", "nitf", F_NITF },
+	{ "newsItem", "newsItem", "newsItem", F_G2 },
+	{ "newsMessage", "newsMessage", "newsItem", F_G2 },
+};
 
 /*
  * The document being gathered: its name, its text, its records as read.
@@ -72,9 +91,9 @@ help(void)
 	printf("%s\n", usage);
 	puts("Read feeds and archives in the records inkcat writes, and write "
 	    "each story\nin them as a document of its own: RSS, RSS 1.0 "
-	    "(RDF), Atom, Reuters-21578\nSGML, Sogou's <doc> files, HTML "
-	    "pages, Markdown digests of feeds, JSON Lines.  Other documents "
-	    "pass\nunchanged.\n\n"
+	    "(RDF), Atom, NITF,\nNewsML-G2, Reuters-21578 SGML, Sogou's <doc> "
+	    "files, HTML pages, Markdown\ndigests of feeds, JSON Lines, CSV.  "
+	    "Other documents pass unchanged.\n\n"
 	    "  -t, --text=FIELD        JSON Lines: the story's text (default "
 	    "text, content,\n"
 	    "                          body, the first there)\n"
@@ -108,6 +127,16 @@ space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
 	    c == '\v';
+}
+
+/* does q[0, n) open with s (in any case, if told)?  never past n */
+static bool
+opens(const char *q, size_t n, const char *s, bool anycase)
+{
+	size_t k = strlen(s);
+
+	return n >= k && (anycase ? strncasecmp(q, s, k) : memcmp(q, s, k)) ==
+	    0;
 }
 
 /*
@@ -199,7 +228,9 @@ block(const xmlNode *n)
 	static const char *const blocks[] = { "p", "div", "br", "li", "h1",
 		"h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section",
 		"article", "ul", "ol", "table", "pre", "figcaption", "dd", "dt",
-		"hr" };
+		"hr",
+		/* NITF's own */
+		"hl2", "block", "media-caption", "tagline", "bibliography" };
 
 	for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++)
 		if (named(n, blocks[k]))
@@ -396,7 +427,8 @@ month_of(const char *p)
 
 /*
  * A date as ISO 8601 into b: RFC 822 (Mon, 24 Nov 2026 10:00:00 +0800),
- * Reuters' 26-FEB-1987 15:01:01.79, or already ISO (kept as it is).
+ * Reuters' 26-FEB-1987 15:01:01.79, ISO 8601's basic form (NITF's
+ * 20260124T103000-0500), or already ISO (kept as it is).
  */
 static void
 iso_date(struct buf *b, const char *s)
@@ -412,6 +444,28 @@ iso_date(struct buf *b, const char *s)
 		s++;
 	if (strlen(s) >= 10 && s[4] == '-' && s[7] == '-') {
 		set(b, s, strcspn(s, " \t\r\n"));
+		return;
+	}
+	if (strspn(s, "0123456789") == 8) {
+		/* basic: YYYYMMDD, then THHMM[SS], then Z or ±HHMM */
+		size_t t = strspn(s + 9, "0123456789"), z;
+
+		snprintf(out, sizeof out, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+		set_str(b, out);
+		if (s[8] != 'T' || (t != 4 && t != 6))
+			return;
+		snprintf(out, sizeof out, "T%.2s:%.2s:%.2s", s + 9, s + 11,
+		    t == 6 ? s + 13 : "00");
+		buf_add(b, out, strlen(out));
+		s += 9 + t;
+		z = strspn(s + 1, "0123456789");
+		if (*s == 'Z')
+			buf_add(b, "Z", 1);
+		else if ((*s == '+' || *s == '-') && (z == 4 || z == 2)) {
+			snprintf(out, sizeof out, "%c%.2s:%.2s", *s, s + 1,
+			    z == 4 ? s + 3 : "00");
+			buf_add(b, out, strlen(out));
+		}
 		return;
 	}
 	if (strchr(s, ',') != NULL && strchr(s, ',') - s < 5)
@@ -497,7 +551,8 @@ local(const xmlNode *n)
 static xmlNode *
 child(const xmlNode *n, const char *name)
 {
-	for (xmlNode *c = n->children; c != NULL; c = c->next)
+	for (xmlNode *c = n != NULL ? n->children : NULL; c != NULL;
+	    c = c->next)
 		if (c->type == XML_ELEMENT_NODE && strcmp(local(c), name) == 0)
 			return c;
 	return NULL;
@@ -542,6 +597,193 @@ set_text(struct buf *b, const xmlNode *n)
 	xmlFree(s);
 }
 
+/* the value of attribute name of n into b (nothing if n is NULL) */
+static void
+set_prop(struct buf *b, const xmlNode *n, const char *name)
+{
+	xmlChar *v = n != NULL ? xmlGetProp(n, (const xmlChar *)name) : NULL;
+
+	set_str(b, (char *)v);
+	xmlFree(v);
+}
+
+/* the child of n on path, names separated by '/' (NULL if none) */
+static xmlNode *
+path(const xmlNode *n, const char *p)
+{
+	char name[32];
+
+	while (n != NULL && *p != '\0') {
+		size_t k = strcspn(p, "/");
+
+		snprintf(name, sizeof name, "%.*s", (int)k, p);
+		n = child(n, name);
+		p += k + (p[k] == '/');
+	}
+	return (xmlNode *)n;
+}
+
+/* the text of n as one line: its white space one space, trimmed */
+static void
+set_line(struct buf *b, const xmlNode *n)
+{
+	static struct buf t;
+
+	set_text(b, n);
+	t.n = 0;
+	add_para(&t, b->p, b->n);
+	set(b, t.p, t.n > 0 ? t.n - 1 : 0);
+}
+
+/* the paragraphs under n (a body, HTML or NITF) into the story */
+static void
+add_blocks(const xmlNode *n)
+{
+	static struct buf pending;
+
+	if (n == NULL)
+		return;
+	pending.n = 0;
+	html_walk(n->children, &pending, &st.body);
+	add_para(&st.body, pending.p, pending.n);
+}
+
+/* a date in attribute name of n into st.date, as ISO 8601 */
+static void
+set_date_prop(const xmlNode *n, const char *name)
+{
+	xmlChar *v = n != NULL ? xmlGetProp(n, (const xmlChar *)name) : NULL;
+
+	iso_date(&st.date, (char *)v);
+	xmlFree(v);
+}
+
+/*
+ * The dateline, an element of its own in NITF and NewsML-G2, opens the
+ * first paragraph as it was printed (WASHINGTON, Jan. 25 - The ...),
+ * unless the text opens with it already.  A dash goes between when the
+ * dateline ends in a letter, a digit, a point or a parenthesis, and a
+ * space unless the text opens with a full-width parenthesis (电（记者).
+ */
+static void
+lead_dateline(void)
+{
+	static struct buf t;
+	const char *d = st.dateline.p;
+	size_t n = st.dateline.n;
+	unsigned char last = n > 0 ? (unsigned char)d[n - 1] : 0;
+
+	if (n == 0 || st.body.n == 0 || (st.body.n >= n && memcmp(st.body.p,
+	    d, n) == 0))
+		return;
+	t.n = 0;
+	buf_add(&t, d, n);
+	if ((last < 0x80 && isalnum(last)) || last == '.' || last == ')')
+		buf_add(&t, " -", 2);
+	if (!opens(st.body.p, st.body.n, "\xef\xbc\x88", false))
+		buf_add(&t, " ", 1);	/* 电（记者 */
+	buf_add(&t, st.body.p, st.body.n);
+	set(&st.body, t.p, t.n);
+}
+
+/* NITF's text: the paragraphs of body.content and body.end */
+static void
+nitf_body(const xmlNode *it)
+{
+	const xmlNode *b = child(it, "body");
+
+	add_blocks(path(b, "body.content"));
+	add_blocks(path(b, "body.end"));
+}
+
+/*
+ * NITF: the headline from the hedline (or the head's title), the id from
+ * doc-id, the date from date.issue (ISO 8601, basic or extended), the
+ * byline's person, the dateline, then the text.
+ */
+static void
+nitf_item(const xmlNode *it)
+{
+	const xmlNode *b = child(it, "body"), *c;
+
+	set_line(&st.title, path(b, "body.head/hedline/hl1"));
+	if (st.title.n == 0)
+		set_line(&st.title, path(it, "head/title"));
+	set_prop(&st.id, path(it, "head/docdata/doc-id"), "id-string");
+	set_date_prop(path(it, "head/docdata/date.issue"), "norm");
+	if (st.date.n == 0)
+		set_date_prop(path(it, "head/pubdata"), "date.publication");
+	c = path(b, "body.head/byline");
+	set_line(&st.author, child(c, "person") ? child(c, "person") : c);
+	set_line(&st.dateline, path(b, "body.head/dateline"));
+	set_prop(&st.lang, it, "lang");
+	nitf_body(it);
+}
+
+/*
+ * A NewsML-G2 newsItem: guid, headline, dates, creator, language and
+ * dateline from its metadata, and the text from its content set: XHTML
+ * or NITF inline (whose headline and dateline fill those the item has
+ * not), or plain inline data; an item with none of these (a picture)
+ * gives its description.
+ */
+static void
+g2_item(const xmlNode *it)
+{
+	const xmlNode *m = child(it, "contentMeta"), *c, *x;
+	static const char *const dates[] = { "contentMeta/contentCreated",
+		"itemMeta/firstCreated", "itemMeta/versionCreated" };
+	char *s = NULL;
+
+	set_prop(&st.id, it, "guid");
+	set_line(&st.title, child(m, "headline"));
+	for (size_t k = 0; k < 3 && st.date.n == 0; k++) {
+		s = text_of(path(it, dates[k]));
+		iso_date(&st.date, s);
+		xmlFree(s);
+	}
+	set_line(&st.author, path(m, "creator/name"));
+	if (st.author.n == 0 && (c = child(m, "by")) != NULL) {
+		set_line(&st.author, c);	/* By Omar Castell */
+		if (opens(st.author.p, st.author.n, "by ", true)) {
+			st.author.n -= 3;
+			memmove(st.author.p, st.author.p + 3, st.author.n);
+		}
+	}
+	set_prop(&st.lang, it, "lang");
+	if (st.lang.n == 0)
+		set_prop(&st.lang, child(m, "language"), "tag");
+	set_line(&st.dateline, child(m, "dateline"));
+	c = child(it, "contentSet");
+	if ((x = child(c, "inlineXML")) != NULL) {
+		for (c = x->children; c != NULL; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			if (strcmp(local(c), "nitf") == 0) {
+				if (st.title.n == 0)
+					set_line(&st.title, path(c,
+					    "body/body.head/hedline/hl1"));
+				if (st.dateline.n == 0)
+					set_line(&st.dateline, path(c,
+					    "body/body.head/dateline"));
+				nitf_body(c);
+			} else if ((x = child(c, "body")) != NULL) {
+				add_blocks(x);		/* XHTML */
+			} else {
+				add_blocks(c);
+			}
+		}
+		return;
+	}
+	if ((x = child(c, "inlineData")) != NULL)
+		s = text_of(x);
+	else
+		s = text_of(child(m, "description"));
+	if (s != NULL)
+		add_field(&st.body, s, strlen(s));
+	xmlFree(s);
+}
+
 /* an RSS 2.0 or RSS 1.0 item, or an Atom entry */
 static void
 feed_item(xmlNode *it, enum format f)
@@ -549,6 +791,14 @@ feed_item(xmlNode *it, enum format f)
 	xmlNode *c;
 	char *s;
 
+	if (f == F_NITF || f == F_G2) {
+		if (f == F_NITF)
+			nitf_item(it);
+		else
+			g2_item(it);
+		lead_dateline();
+		return;
+	}
 	if (f == F_ATOM) {
 		set_text(&st.title, child(it, "title"));
 		set_text(&st.id, child(it, "id"));
@@ -601,17 +851,14 @@ feed_item(xmlNode *it, enum format f)
 	}
 }
 
-/* the format of an XML document by its root element */
-static enum format
+/* the kind of an XML document by its root element's local name */
+static const struct xml_kind *
 xml_root(const char *name)
 {
-	if (strcmp(name, "rss") == 0)
-		return F_RSS;
-	if (strcmp(name, "RDF") == 0)
-		return F_RDF;
-	if (strcmp(name, "feed") == 0)
-		return F_ATOM;
-	return F_PLAIN;
+	for (size_t k = 0; k < sizeof xml_kinds / sizeof *xml_kinds; k++)
+		if (strcmp(name, xml_kinds[k].root) == 0)
+			return &xml_kinds[k];
+	return NULL;
 }
 
 /*
@@ -630,22 +877,27 @@ xml_options(void)
 	return o;
 }
 
-/* how many times tag opens in the document */
+/*
+ * How many times an element named tag opens in the document, at most:
+ * the name after '<', or after a prefix's ':' (which an end tag's name
+ * has too).
+ */
 static uint64_t
 count_tags(const char *tag)
 {
 	const char *p = text.p, *end = text.p + text.n;
+	size_t n = strlen(tag);
 	uint64_t count = 0;
 
-	while ((p = memmem(p, (size_t)(end - p), tag, strlen(tag))) != NULL) {
-		count++;
-		p += strlen(tag);
+	while ((p = memmem(p, (size_t)(end - p), tag, n)) != NULL) {
+		count += p > text.p && (p[-1] == '<' || p[-1] == ':');
+		p += n;
 	}
 	return count;
 }
 
-/* a feed's format by the start tag of its root, for feed_items() */
-static enum format
+/* a feed's kind by the start tag of its root, for feed_items() */
+static const struct xml_kind *
 feed_kind(void)
 {
 	const char *p = text.p, *end = text.p + text.n;
@@ -654,15 +906,17 @@ feed_kind(void)
 		p++;
 		if (p < end && (*p == '?' || *p == '!'))
 			continue;
-		if ((size_t)(end - p) >= 3 && memcmp(p, "rss", 3) == 0)
-			return F_RSS;
-		if ((size_t)(end - p) >= 7 && memcmp(p, "rdf:RDF", 7) == 0)
-			return F_RDF;
-		if ((size_t)(end - p) >= 4 && memcmp(p, "feed", 4) == 0)
-			return F_ATOM;
-		return F_PLAIN;
+		for (size_t k = 0; k < sizeof xml_kinds / sizeof *xml_kinds;
+		    k++) {
+			size_t n = strlen(xml_kinds[k].tag);
+
+			if ((size_t)(end - p) > n && memcmp(p, xml_kinds[k].tag,
+			    n) == 0 && strchr(" \t\r\n>", p[n]) != NULL)
+				return &xml_kinds[k];
+		}
+		return NULL;
 	}
-	return F_PLAIN;
+	return NULL;
 }
 
 /*
@@ -671,14 +925,13 @@ feed_kind(void)
  * namespaces), from item done + 1 on.
  */
 static void
-feed_items(enum format f, uint64_t done)
+feed_items(const struct xml_kind *kind, uint64_t done)
 {
 	static struct buf x;
-	const char *tag = f == F_ATOM ? "entry" : "item";
-	const char *root = f == F_ATOM ? "feed" : f == F_RDF ? "rdf:RDF" :
-	    "rss";
+	const char *tag = kind->item, *root = kind->tag;
+	enum format f = kind->f;
 	const char *p = text.p, *end = text.p + text.n, *rs, *re;
-	char open[16], close[16], ropen[16];
+	char open[32], close[32], ropen[32];
 	uint64_t item = 0;
 
 	snprintf(open, sizeof open, "<%s", tag);
@@ -746,15 +999,11 @@ feed_items(enum format f, uint64_t done)
  * A feed, read an item at a time: each item is expanded into a tree of
  * its own, read, written and let go.
  */
-static void feed_items(enum format f, uint64_t done);
-static enum format feed_kind(void);
-static int xml_options(void);
-static uint64_t count_tags(const char *tag);
-
 static bool
 xml_feed(void)
 {
 	xmlTextReaderPtr rd;
+	const struct xml_kind *kind = NULL;
 	enum format f = F_PLAIN;
 	uint64_t item = 0, maxitems = 0;
 	int r;
@@ -775,10 +1024,12 @@ xml_feed(void)
 		if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
 			continue;
 		name = (const char *)xmlTextReaderConstLocalName(rd);
-		if (f == F_PLAIN) {
-			if ((f = xml_root(name)) == F_PLAIN)
+		if (kind == NULL) {
+			if ((kind = xml_root(name)) == NULL)
 				break;		/* some other XML: as it came */
-			continue;
+			f = kind->f;
+			if (strcmp(name, kind->item) != 0)
+				continue;	/* or the root is the story */
 		}
 		if (strcmp(name, "language") == 0 && !lang_read) {
 			xmlNode *n = xmlTextReaderExpand(rd);
@@ -787,10 +1038,10 @@ xml_feed(void)
 			lang_read = true;
 			continue;
 		}
-		if (strcmp(name, f == F_ATOM ? "entry" : "item") != 0)
+		if (strcmp(name, kind->item) != 0)
 			continue;
 		if (maxitems == 0)
-			maxitems = count_tags(f == F_ATOM ? "<entry" : "<item");
+			maxitems = count_tags(kind->item);
 		if (++item > maxitems) {
 			/*
 			 * Recovery from bad nesting can hand the same item
@@ -806,16 +1057,21 @@ xml_feed(void)
 
 		story_reset(format_name[f]);
 		if (it == NULL || xml_errors > before) {
+			/*
+			 * Past bad markup the reader's recovery may take the
+			 * items after for part of this one: they are read
+			 * each on its own.
+			 */
 			item_error(item, "%s; skipped", xml_msg[0] ? xml_msg :
 			    "malformed");
-			if ((r = xmlTextReaderNext(rd)) != 1)
-				break;	/* the rest, item by item */
-			continue;
+			r = -1;
+			break;
 		}
 		feed_item(it, f);
 		if (st.id.n == 0)
 			id_number(item);
-		set(&st.lang, feedlang.p, feedlang.n);
+		if (st.lang.n == 0)
+			set(&st.lang, feedlang.p, feedlang.n);
 		emit_story();
 		xmlTextReaderNext(rd);
 	}
@@ -825,11 +1081,11 @@ xml_feed(void)
 		 * The reader stops at markup it cannot read: the rest is read
 		 * an item at a time, past the items already out.
 		 */
-		if (f == F_PLAIN && (f = feed_kind()) == F_PLAIN)
+		if (kind == NULL && (kind = feed_kind()) == NULL)
 			return false;
-		feed_items(f, item);
+		feed_items(kind, item);
 	}
-	return f != F_PLAIN;
+	return kind != NULL;
 }
 
 /* ---- Reuters-21578 ------------------------------------------------- */
@@ -1509,16 +1765,6 @@ text_start(const char *p, size_t n)
 	return i;
 }
 
-/* does q[0, n) open with s (in any case, if told)?  never past n */
-static bool
-opens(const char *q, size_t n, const char *s, bool anycase)
-{
-	size_t k = strlen(s);
-
-	return n >= k && (anycase ? strncasecmp(q, s, k) : memcmp(q, s, k)) ==
-	    0;
-}
-
 /*
  * Could a document that opens with p[0, n) be in a format inkfeed reads?
  * Blank lines say nothing yet; a first line of text that opens with
@@ -1554,9 +1800,12 @@ detect(const char *p, size_t n)
 		return F_REUTERS;
 	if (opens(q, n, "<doc>", false) || opens(q, n, "<doclist>", false))
 		return F_SOGOU;
-	if (opens(q, n, "<?xml", false) || opens(q, n, "<rss", false) ||
-	    opens(q, n, "<feed", false) || opens(q, n, "<rdf:RDF", false))
-		return F_RSS;		/* an XML feed: its root says which */
+	if (opens(q, n, "<?xml", false))
+		return F_RSS;		/* XML: its root says which */
+	for (size_t k = 0; k < sizeof xml_kinds / sizeof *xml_kinds; k++)
+		if (q[1] == xml_kinds[k].tag[0] && opens(q + 1, n - 1,
+		    xml_kinds[k].tag, false))
+			return F_RSS;
 	if (opens(q, n, "<!doctype html", true) || opens(q, n, "<html", true) ||
 	    opens(q, n, "<head", true) || opens(q, n, "<body", true))
 		return F_HTML;

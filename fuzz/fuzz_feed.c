@@ -2,7 +2,8 @@
  * fuzz_feed: inkfeed, the format detector and each reader.  The first
  * byte picks an opening to put before the rest (an RSS, Atom or RDF
  * root, Reuters' doctype, Sogou's <doc>, an HTML doctype, a digest's
- * title, a JSON line, a CSV header, or none), so that every reader is reached; the whole is one
+ * title, a JSON line, a CSV header, a NITF or a NewsML-G2 story's start,
+ * or none), so that every reader is reached; the whole is one
  * document, a line record a line.  What comes out must be records, line
  * records whose SEQ counts from 1 in each DOC, and nothing may crash.
  */
@@ -53,12 +54,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">\n",
 		"<doc>\n", "<!DOCTYPE html>\n<html><body>\n",
 		"# T\n\n## 1. a\n\n**来源：** x\n\n### 摘要\n\n",
-		"{\"title\": \"t\", \"text\": \"", "id,title,text\n" };
+		"{\"title\": \"t\", \"text\": \"", "id,title,text\n",
+		"<nitf><head><docdata><date.issue norm=\"20260124T1030Z\"/>"
+		"</docdata></head><body><body.head><dateline>X</dateline>"
+		"</body.head><body.content>\n",
+		"<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\">"
+		"<itemSet><newsItem guid=\"g\"><contentMeta><dateline>X"
+		"</dateline></contentMeta><contentSet><inlineXML>\n" };
 	static bool ready;
 	struct buf in = { 0 }, doc1 = { 0 };
 	size_t outlen;
 	uint64_t seq = 0;
 	char *out, head[32];
+	size_t nopen = sizeof open / sizeof *open;
 
 	if (!ready) {
 		err_init("inkfeed");
@@ -67,7 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size == 0)
 		return 0;
-	buf_add(&doc1, open[data[0] % 10], strlen(open[data[0] % 10]));
+	buf_add(&doc1, open[data[0] % nopen], strlen(open[data[0] % nopen]));
 	buf_add(&doc1, data + 1, size - 1);
 	for (size_t i = 0; i < doc1.n;) {
 		const char *nl = memchr(doc1.p + i, '\n', doc1.n - i);

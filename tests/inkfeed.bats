@@ -35,6 +35,45 @@ stories() {
 	assert_line -n 4 'atom.xml#tag:example.org,2026:bridge 5 Traffic resumed at noon.'
 }
 
+@test "NITF: hedline, doc-id, date.issue, byline, the dateline opening the body; blocks, captions, tagline" {
+	run -0 stories nitf.xml
+	assert_line -n 0 "nitf.xml#ink-nitf-0001 1 Ferry fares across the harbor to rise 8% in March title=Ferry fares across the harbor to rise 8% in March date=2026-01-24T10:30:00-05:00 author=Dana Whitfield lang=en feed.dateline=PORTLAND, Maine, Jan. 24 feed.format=nitf"
+	assert_line -n 2 "nitf.xml#ink-nitf-0001 3 PORTLAND, Maine, Jan. 24 - The city's two ferry operators will raise fares by 8% on March 1, the harbor commission said on Saturday."
+	assert_line -n 6 'nitf.xml#ink-nitf-0001 7 Commuters'
+	assert_line -n 8 'nitf.xml#ink-nitf-0001 9 About 4,000 people cross each weekday.'
+	assert_line -n 10 'nitf.xml#ink-nitf-0001 11 The morning ferry leaves the east pier.'
+	assert_line -n 12 'nitf.xml#ink-nitf-0001 13 Reporting by the harbor desk.'
+	refute_output --partial 'not printed'
+	# no XML declaration, no doc-id, a date in the extended form: the
+	# root alone says NITF, the story is numbered
+	printf '<nitf><head><docdata><date.issue norm="2026-02-01"/></docdata></head><body><body.head><hedline><hl1>A</hl1></hedline></body.head><body.content><p>B</p></body.content></body></nitf>\n' > bare.xml
+	run -0 bash -c 'inkcat bare.xml | inkfeed | cut -f 1,3,5- | tr "\t" " "'
+	assert_output "$(printf '%s\n' 'bare.xml#1 1 A title=A date=2026-02-01 feed.format=nitf' 'bare.xml#1 2 ' 'bare.xml#1 3 B')"
+}
+
+@test "NewsML-G2: a newsItem a story, XHTML, inline NITF or a picture's caption; the dateline opening the body" {
+	run -0 stories newsml.xml
+	assert_line -n 0 'newsml.xml#urn:ink:g2:zh-0001 1 城市公交线路调整 新增夜班车12条 title=城市公交线路调整 新增夜班车12条 date=2026-01-25T08:30:00+08:00 author=王晓明 lang=zh-CN feed.dateline=新华社杭州1月25日电 feed.format=newsml-g2'
+	assert_line -n 2 'newsml.xml#urn:ink:g2:zh-0001 3 新华社杭州1月25日电（记者王晓明）杭州市交通部门25日宣布，自2月1日起新增夜班公交线路12条，覆盖主要商圈和居民区。'
+	assert_line 'newsml.xml#urn:ink:g2:en-0002 1 Library extends weekend hours title=Library extends weekend hours date=2026-01-25T14:05:00Z author=Omar Castell lang=en feed.dateline=LEEDS, England, Jan. 25 feed.format=newsml-g2'
+	assert_line 'newsml.xml#urn:ink:g2:en-0002 3 LEEDS, England, Jan. 25 - The central library will open on Sundays from next month, the council said.'
+	assert_line 'newsml.xml#urn:ink:g2:pic-0003 3 Snow ploughs clear the ring road before dawn.'
+	refute_output --partial '城市公交线路调整 title=城市公交线路调整 '
+	# through the pipeline: inkdateline and inkbyline read what was made
+	run -0 bash -c 'inkcat newsml.xml | inkfeed | inknorm | inkdateline | inkbyline | inkfmt -f seq,dl.place,dl.date,by.reporter | grep -v "^1\s"'
+	assert_line "$(printf '2\t杭州\t--01-25\t王晓明')"
+	assert_line "$(printf '2\tLEEDS, England\t--01-25\t')"
+	# a lone newsItem is a story too
+	sed -n '/<newsItem guid="urn:ink:g2:en-0002"/,/<\/newsItem>/p' newsml.xml > one.xml
+	run -0 bash -c 'inkcat one.xml | inkfeed | cut -f 1,3 | head -1'
+	assert_output "$(printf 'one.xml#urn:ink:g2:en-0002\t1')"
+	# a broken newsItem is said and skipped, the others come out
+	sed 's|Opening hours rise|Opening <b>hours</i> rise|' newsml.xml > bad.xml
+	run -1 --separate-stderr bash -c 'set -o pipefail; inkcat bad.xml | inkfeed | cut -f 1,3 | grep "	1$"'
+	assert_output "$(printf '%s\t1\n' bad.xml#urn:ink:g2:zh-0001 bad.xml#urn:ink:g2:pic-0003)"
+	[[ "$stderr" == *"bad.xml: item 2: Opening and ending tag mismatch"* ]]
+}
+
 @test "Reuters SGML: NEWID, TITLE, the DATELINE opening the body, paragraphs" {
 	run -0 stories wire.sgm
 	assert_line -n 0 'wire.sgm#101 1 HARBOR CITY <HBR> RAISES DIVIDEND title=HARBOR CITY <HBR> RAISES DIVIDEND date=1987-03-12T09:15:00 lang=en feed.dateline=RIVERTON, March 12 - feed.format=reuters-sgml'
