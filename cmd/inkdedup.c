@@ -55,6 +55,8 @@ static const char usage[] =
 #define WINDOW_CJK	6
 #define SHORT		48	/* shingles: fewer, and all are samples */
 #define MIN_SHARED	4	/* samples a near copy shares, at the least */
+#define GAP_SHARE	0.3	/* a run of its own this share of it, */
+#define GAP_MIN		30	/* and this many shingles: no near copy */
 _Static_assert(WINDOW_WORDS <= 8 && WINDOW_CJK <= 8, "winnow() keeps 8");
 #define SLOTS	8	/* keys a bucket: one cache line */
 
@@ -102,7 +104,8 @@ static struct gen gens[2];	/* gens[0] the newer */
 static struct buf text, folded;
 static size_t chars;
 static uint64_t *samp;
-static size_t nsamp, sampcap;
+static size_t nsamp, sampcap, nshingle;
+static uint32_t *samppos;		/* where each sample is, in shingles */
 
 /*
  * The tokens of a paragraph, hashed, twice over: with each word one token
@@ -571,12 +574,14 @@ ascii:
 }
 
 static void
-add_sample(uint64_t h)
+add_sample(uint64_t h, size_t pos)
 {
 	if (nsamp == sampcap) {
 		sampcap = sampcap ? 2 * sampcap : 64;
 		samp = xrealloc(samp, sampcap * sizeof *samp);
+		samppos = xrealloc(samppos, sampcap * sizeof *samppos);
 	}
+	samppos[nsamp] = (uint32_t)pos;
 	samp[nsamp++] = h | 1;		/* never 0, the empty slot */
 }
 
@@ -605,7 +610,7 @@ winnow(void)
 		return;
 	for (size_t j = 1; j < n; j++)
 		out *= R;
-	nsh = ntok >= n ? ntok - n + 1 : 1;
+	nshingle = nsh = ntok >= n ? ntok - n + 1 : 1;
 	if (nsh < SHORT)
 		w = 1;
 	for (size_t i = 0; i < (ntok < n ? ntok : n); i++)
@@ -626,7 +631,7 @@ winnow(void)
 			min = i;
 		}
 		if ((i + 1 >= w || i + 1 == nsh) && min != last) {
-			add_sample(win[min % 8]);
+			add_sample(win[min % 8], min);
 			last = min;
 		}
 	}
@@ -719,18 +724,45 @@ cmp_u64(const void *a, const void *b)
 }
 
 /*
+ * The longest run of shingles of the paragraph with no sample of the
+ * earlier one (key, as in hits) among them: from the start to the first
+ * of its samples, between two, or from the last to the end.
+ */
+static size_t
+own_run(const uint64_t *from, uint64_t key)
+{
+	long prev = -1, longest = 0;
+
+	for (size_t i = 0; i <= nsamp; i++) {
+		long at = i < nsamp ? (long)samppos[i] : (long)nshingle;
+
+		if (i < nsamp && from[i] != key)
+			continue;
+		if (at - prev - 1 > longest)
+			longest = at - prev - 1;
+		prev = at;
+	}
+	return (size_t)longest;
+}
+
+/*
  * Is the paragraph folded a near copy?  Its samples seen before, each
  * as the paragraph it was seen in; the one most of them come from (the
  * earliest of equals) is the earlier copy when they are at least
  * threshold of the samples, and MIN_SHARED of them: a line of a few words
- * is no copy for sharing one phrase.
+ * is no copy for sharing one phrase.  Nor is a paragraph with a run of
+ * its own, none of it from the earlier one, of GAP_SHARE of its length
+ * and GAP_MIN shingles: one that opens as an earlier paragraph and goes
+ * on to say something else, or that joins the halves of two.  Edits
+ * (a word changed here and there, a clause put in or left out) leave
+ * shorter runs.
  */
 static void
 near_copy(struct verdict *v)
 {
-	static uint64_t *hits;
+	static uint64_t *hits, *from;
 	static size_t hitcap;
-	size_t nh = 0, best = 0;
+	size_t nh = 0, best = 0, run;
 	uint32_t ref;
 
 	winnow();
@@ -744,14 +776,18 @@ near_copy(struct verdict *v)
 	if (hitcap < nsamp) {
 		hitcap = nsamp;
 		hits = xrealloc(hits, hitcap * sizeof *hits);
+		from = xrealloc(from, hitcap * sizeof *from);
 	}
-	for (size_t i = 0; i < nsamp; i++)
+	for (size_t i = 0; i < nsamp; i++) {
+		from[i] = UINT64_MAX;		/* seen nowhere */
 		for (int g = 1; g >= 0; g--)
 			if (table_has(&gens[g].near, samp[i], &ref)) {
 				/* the older generation sorts first */
-				hits[nh++] = (uint64_t)(1 - g) << 32 | ref;
+				hits[nh++] = from[i] = (uint64_t)(1 - g) << 32 |
+				    ref;
 				break;
 			}
+	}
 	if (nh == 0 || (double)nh < threshold * (double)nsamp)
 		return;
 	qsort(hits, nh, sizeof *hits, cmp_u64);
@@ -764,8 +800,10 @@ near_copy(struct verdict *v)
 			v->ref = (uint32_t)hits[i];
 		}
 	}
+	run = own_run(from, (uint64_t)(v->g == &gens[0]) << 32 | v->ref);
 	v->dup = (double)best >= threshold * (double)nsamp &&
-	    best >= MIN_SHARED;
+	    best >= MIN_SHARED && (run < GAP_MIN || (double)run < GAP_SHARE *
+	    (double)nshingle);
 	v->sim = (double)best / (double)nsamp;
 }
 

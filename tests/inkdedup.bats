@@ -72,6 +72,22 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	assert_output '0'
 }
 
+@test "a paragraph that opens as one and goes on as another is no copy: a long run of its own" {
+	# E, then B; then X: the first 45 characters of E, the last 51 of B.
+	# Half of the shingles of X are of B, but none of its first
+	# 45 characters are (a prefix hard negative, in dedup-corpus's words)
+	E='市政府今天召开新闻发布会，介绍今年城市更新计划，全市将改造老旧小区一百二十个，涉及居民约五万户，同时新建社区养老服务中心三十家，并在年底前完成全部道路的雨污分流工程，确保汛期排水通畅。'
+	B='据了解，这批新能源公交车采用纯电动驱动，单次充电可行驶三百公里，车内设有无障碍通道和手机充电接口，运营后每年可减少碳排放约一万吨，市民乘车环境将进一步改善，公交公司还将增开夜间线路。'
+	X='市政府今天召开新闻发布会，介绍今年城市更新计划，全市将改造老旧小区一百二十个，涉及居民约五道和手机充电接口，运营后每年可减少碳排放约一万吨，市民乘车环境将进一步改善，公交公司还将增开夜间线路。'
+	recs "$E" "$B" "$X" > in
+	run -0 bash -c 'inkdedup < in | seqs'
+	assert_output '1 2 3'
+	# an edited copy of B, a clause put in, still goes
+	recs "$E" "$B" '据了解，这批新能源公交车采用纯电动驱动，单次充电可行驶三百公里，据悉已完成测试，车内设有无障碍通道和手机充电接口，运营后每年可减少碳排放约一万吨，市民乘车环境将进一步改善，公交公司还将增开夜间线路。' > in
+	run -0 bash -c 'inkdedup < in | seqs'
+	assert_output '1 2'
+}
+
 @test "a link is one token: two images of one site are no copies of each other" {
 	recs '<img src="https://web.archive.org/web/20210712002458im_/https://www.example.org/news/2018/02/harbour-berths-opening-day.jpg" alt="">' \
 	    '<img src="https://web.archive.org/web/20210712002458im_/https://www.example.org/news/2018/02/metro-trains-first-test-run.jpg" alt="">' \
