@@ -17,7 +17,6 @@
  * they are loaded from a state file and saved back to it at the end.
  */
 #include <sys/file.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -213,43 +212,15 @@ slot_of(const struct table *t, uint64_t h, bool *found)
 static void table_add(struct table *t, uint64_t h, uint32_t ref,
     bool latest);
 
-/*
- * Zeroed memory for a table.  A large one is mapped on its own, aligned
- * to 2 MiB and asked for in huge pages: look-ups land anywhere in it,
- * and with pages of 4 KiB nearly each one missed the TLB too.
- */
-#define HUGE_PAGE	((size_t)2 << 20)
-
+/* zeroed memory for a table */
 static void *
 table_alloc(size_t n)
 {
-	char *p, *a;
+	void *p = calloc(1, n);
 
-	if (n < HUGE_PAGE) {
-		if ((p = calloc(1, n)) == NULL)
-			err_fatal("out of memory (a table of %zu bytes)", n);
-		return p;
-	}
-	p = mmap(NULL, n + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE |
-	    MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
+	if (p == NULL)
 		err_fatal("out of memory (a table of %zu bytes)", n);
-	a = (char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE -
-	    1));
-	if (a > p)
-		munmap(p, (size_t)(a - p));
-	munmap(a + n, (size_t)(p + HUGE_PAGE - a));
-	madvise(a, n, MADV_HUGEPAGE);	/* a hint: no matter if refused */
-	return a;
-}
-
-static void
-table_release(void *p, size_t n)
-{
-	if (n < HUGE_PAGE)
-		free(p);
-	else if (p != NULL)
-		munmap(p, n);
+	return p;
 }
 
 static void
@@ -266,8 +237,8 @@ grow(struct table *t)
 		if (old.key[i] != 0)
 			table_add(t, old.key[i], old.ref ? old.ref[i] : 0,
 			    false);
-	table_release(old.key, old.nbucket * SLOTS * sizeof *old.key);
-	table_release(old.ref, old.nbucket * SLOTS * sizeof *old.ref);
+	free(old.key);
+	free(old.ref);
 }
 
 /* add h if it is not there; if it is, ref replaces its own with latest */
@@ -307,8 +278,8 @@ table_has(const struct table *t, uint64_t h, uint32_t *ref)
 static void
 table_free(struct table *t)
 {
-	table_release(t->key, t->nbucket * SLOTS * sizeof *t->key);
-	table_release(t->ref, t->nbucket * SLOTS * sizeof *t->ref);
+	free(t->key);
+	free(t->ref);
 	*t = (struct table){ 0 };
 }
 
@@ -798,13 +769,10 @@ near_copy(struct verdict *v)
 	/* the buckets are far apart: asked for all at once */
 	for (size_t i = 0; i < nsamp; i++)
 		for (int g = 0; g < 2; g++)
-			if (gens[g].near.n > 0) {
-				size_t b = bucket_of(gens[g].near.nbucket,
-				    samp[i]) * SLOTS;
-
-				__builtin_prefetch(gens[g].near.key + b);
-				__builtin_prefetch(gens[g].near.ref + b);
-			}
+			if (gens[g].near.n > 0)
+				__builtin_prefetch(gens[g].near.key +
+				    bucket_of(gens[g].near.nbucket, samp[i]) *
+				    SLOTS);
 	if (hitcap < nsamp) {
 		hitcap = nsamp;
 		hits = xrealloc(hits, hitcap * sizeof *hits);
