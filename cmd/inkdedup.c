@@ -223,22 +223,107 @@ table_alloc(size_t n)
 	return p;
 }
 
+/*
+ * The first free slot from h's bucket on, before end, in a table whose
+ * keys may not all be where they belong yet; SIZE_MAX if none.
+ */
+static size_t
+free_slot(const struct table *t, uint64_t h, size_t end)
+{
+	for (size_t i = bucket_of(t->nbucket, h) * SLOTS; i < end; i++)
+		if (t->key[i] == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* keep k and its ref aside, to be added again */
+static void
+aside(uint64_t **wk, uint32_t **wr, size_t *nw, size_t *cap, uint64_t k,
+    uint32_t r)
+{
+	if (*nw == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*wk = xrealloc(*wk, *cap * sizeof **wk);
+		*wr = xrealloc(*wr, *cap * sizeof **wr);
+	}
+	(*wk)[*nw] = k;
+	(*wr)[(*nw)++] = r;
+}
+
+/*
+ * Half as many buckets again, rehashed in place, so that the old table
+ * and the new are never both in memory (a table is most of what inkdedup
+ * holds).  A bucket is the key scaled to the number of buckets, so a key
+ * belongs no lower in the larger table than in the smaller: moved from
+ * the top down, each goes to the first free slot from its new bucket,
+ * and keys not moved yet are only stepped over.  Then, from the bottom
+ * up, each key goes down to the first slot left free between its bucket
+ * and where it is, so that a look-up finds it before an empty slot.  A
+ * key that ran past the end (in the old table or the new) is put back
+ * last, as any key is added.
+ */
 static void
 grow(struct table *t)
 {
-	struct table old = *t;
+	static uint64_t *wk;
+	static uint32_t *wr;
+	static size_t wcap;
+	size_t oldn = t->nbucket * SLOTS, n, nw = 0, i, j, first;
 
-	t->nbucket = t->nbucket < 8 ? 16 : t->nbucket + t->nbucket / 2;
-	t->key = table_alloc(t->nbucket * SLOTS * sizeof *t->key);
-	t->ref = refs ? table_alloc(t->nbucket * SLOTS * sizeof *t->ref) :
-	    NULL;
-	t->n = 0;
-	for (size_t i = 0; i < old.nbucket * SLOTS; i++)
-		if (old.key[i] != 0)
-			table_add(t, old.key[i], old.ref ? old.ref[i] : 0,
-			    false);
-	free(old.key);
-	free(old.ref);
+	if (t->nbucket == 0) {
+		t->nbucket = 16;
+		t->key = table_alloc(16 * SLOTS * sizeof *t->key);
+		t->ref = refs ? table_alloc(16 * SLOTS * sizeof *t->ref) : NULL;
+		return;
+	}
+	/*
+	 * The keys that ran past the end went to the first free slot from
+	 * the start, and slots are never freed: they are all before the
+	 * first free one.
+	 */
+	for (first = 0; first < oldn && t->key[first] != 0; first++)
+		;
+	for (i = 0; i < first; i++) {
+		if (bucket_of(t->nbucket, t->key[i]) <= i / SLOTS)
+			continue;
+		aside(&wk, &wr, &nw, &wcap, t->key[i], t->ref ? t->ref[i] : 0);
+		t->key[i] = 0;
+	}
+	t->nbucket += t->nbucket / 2;
+	n = t->nbucket * SLOTS;
+	t->key = xrealloc(t->key, n * sizeof *t->key);
+	memset(t->key + oldn, 0, (n - oldn) * sizeof *t->key);
+	if (t->ref != NULL) {
+		t->ref = xrealloc(t->ref, n * sizeof *t->ref);
+		memset(t->ref + oldn, 0, (n - oldn) * sizeof *t->ref);
+	}
+	for (i = oldn; i-- > 0;) {
+		uint64_t k = t->key[i];
+
+		if (k == 0)
+			continue;
+		t->key[i] = 0;
+		if ((j = free_slot(t, k, n)) == SIZE_MAX) {
+			aside(&wk, &wr, &nw, &wcap, k, t->ref ? t->ref[i] : 0);
+			continue;
+		}
+		t->key[j] = k;
+		if (t->ref != NULL)
+			t->ref[j] = t->ref[i];
+	}
+	for (i = 0; i < n; i++) {
+		uint64_t k = t->key[i];
+
+		if (k == 0 || (j = free_slot(t, k, i)) == SIZE_MAX)
+			continue;
+		t->key[j] = k;
+		t->key[i] = 0;
+		if (t->ref != NULL)
+			t->ref[j] = t->ref[i];
+	}
+	t->n -= nw;
+	for (i = 0; i < nw; i++)
+		table_add(t, wk[i], wr[i], false);
 }
 
 /* add h if it is not there; if it is, ref replaces its own with latest */

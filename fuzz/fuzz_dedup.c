@@ -5,7 +5,8 @@
  * - a state file, as it is, or behind a head made for the options and
  *   with its checksum made right, so that the loader's checks past the
  *   checksum are reached.  A state must be refused or loaded, never read
- *   out of bounds; one loaded must save, and load again.
+ *   out of bounds; one loaded must save, and load again, and each key
+ *   of its tables be found by a look-up.
  * - paragraphs, one a line, through inkdedup's own take(): what comes out
  *   is what went in less some lines, in order, every short one kept
  *   (but with -A, where it goes with its article); and a second pass over
@@ -41,6 +42,41 @@ reset(void)
 	artchars = artdup = 0;
 }
 
+/*
+ * Every key a table holds is found where a look-up goes, with its ref:
+ * growing in place keeps the slots between a key's bucket and the key
+ * full.
+ */
+static void
+check_table(const struct table *t)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->nbucket * SLOTS; i++) {
+		uint32_t ref = UINT32_MAX;
+		bool found;
+
+		if (t->key[i] == 0)
+			continue;
+		n++;
+		if (slot_of(t, t->key[i], &found) != i || !found ||
+		    !table_has(t, t->key[i], &ref) || (t->ref != NULL &&
+		    ref != t->ref[i]))
+			abort();
+	}
+	if (n != t->n)
+		abort();
+}
+
+static void
+check_tables(void)
+{
+	for (int g = 0; g < 2; g++) {
+		check_table(&gens[g].exact);
+		check_table(&gens[g].near);
+	}
+}
+
 /* one state file, checked through a save and a second load */
 static void
 state(const uint8_t *data, size_t size, bool wrap)
@@ -70,6 +106,7 @@ state(const uint8_t *data, size_t size, bool wrap)
 		buf_free(&b);
 		return;
 	}
+	check_tables();
 	/* loaded: saved, it loads again */
 	if ((fd = mkstemp(path)) < 0)
 		abort();
@@ -89,6 +126,7 @@ state(const uint8_t *data, size_t size, bool wrap)
 	reset();
 	if (state_parse(again, (size_t)n) != NULL)
 		abort();
+	check_tables();
 	free(again);
 	buf_free(&b);
 }
@@ -171,6 +209,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;	/* no lines */
 	out = feed(in, inlen, &outlen);
 	check(in, inlen, out, outlen);
+	check_tables();
 	if (!mark && !articles) {
 		reset();
 		again = feed(out, outlen, &againlen);
