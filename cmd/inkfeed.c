@@ -1296,11 +1296,13 @@ reuters_item(const char *p, size_t n, uint64_t item)
  * The next element from *p that opens with open and ends with close, in
  * a document of many with no root (Reuters', Sogou's): true and where it
  * is, with *p past it.  One with no end before the next is said and
- * skipped (its number in *item).
+ * skipped (its number in *item).  Unless final, the text may go on: an
+ * element with neither its end nor another after it is waited for, *p
+ * left at it.
  */
 static bool
 next_block(const char **p, const char *open, const char *close,
-    uint64_t *item, const char **start, size_t *len)
+    uint64_t *item, const char **start, size_t *len, bool final)
 {
 	const char *end = text.p + text.n;
 	size_t on = strlen(open), cn = strlen(close);
@@ -1310,6 +1312,8 @@ next_block(const char **p, const char *open, const char *close,
 		const char *next = memmem(*p + on, (size_t)(end - *p - on), open,
 		    on);
 
+		if (e == NULL && next == NULL && !final)
+			return false;
 		++*item;
 		if (e != NULL && (next == NULL || e < next)) {
 			*start = *p;
@@ -1321,18 +1325,38 @@ next_block(const char **p, const char *open, const char *close,
 		if ((*p = next) == NULL)
 			break;
 	}
+	if (*p == NULL)
+		*p = end;
 	return false;
 }
 
+/*
+ * The stories of a document with no root, Reuters' or Sogou's, read as
+ * its lines come: each element as soon as its end is in, and the text
+ * before the first one still open let go.  final at the document's end.
+ */
+static enum format streaming;	/* the document's format, or F_PLAIN */
+static uint64_t stream_item;	/* elements met so far */
+
+static void sogou_item(const char *b, size_t n, uint64_t item);
+
 static void
-reuters(void)
+stream_blocks(bool final)
 {
+	bool reut = streaming == F_REUTERS;
 	const char *p = text.p, *b;
-	uint64_t item = 0;
 	size_t n;
 
-	while (next_block(&p, "<REUTERS", "</REUTERS>", &item, &b, &n))
-		reuters_item(b, n, item);
+	while (next_block(&p, reut ? "<REUTERS" : "<doc>", reut ?
+	    "</REUTERS>" : "</doc>", &stream_item, &b, &n, final)) {
+		if (reut)
+			reuters_item(b, n, stream_item);
+		else
+			sogou_item(b, n, stream_item);
+	}
+	n = (size_t)(p - text.p);
+	memmove(text.p, p, text.n - n);
+	text.n -= n;
 }
 
 /* ---- Sogou --------------------------------------------------------- */
@@ -1362,28 +1386,25 @@ field(const char *p, size_t n, const char *name, const char **v, size_t *vn)
  * fields are found by their tags.
  */
 static void
-sogou(void)
+sogou_item(const char *b, size_t n, uint64_t item)
 {
-	const char *p = text.p, *b, *v;
-	uint64_t item = 0;
-	size_t n, vn;
+	const char *v;
+	size_t vn;
 
-	while (next_block(&p, "<doc>", "</doc>", &item, &b, &n)) {
-		n -= 6;		/* the fields are before </doc> */
-		story_reset(format_name[F_SOGOU]);
-		if (field(b, n, "docno", &v, &vn) && vn > 0)
-			set(&st.id, v, vn);
-		else
-			id_number(item);
-		if (field(b, n, "url", &v, &vn))
-			set(&st.url, v, vn);
-		if (field(b, n, "contenttitle", &v, &vn))
-			set(&st.title, v, vn);
-		if (field(b, n, "content", &v, &vn))
-			add_plain(&st.body, v, vn);
-		set_str(&st.lang, "zh");
-		emit_story();
-	}
+	n -= 6;		/* the fields are before </doc> */
+	story_reset(format_name[F_SOGOU]);
+	if (field(b, n, "docno", &v, &vn) && vn > 0)
+		set(&st.id, v, vn);
+	else
+		id_number(item);
+	if (field(b, n, "url", &v, &vn))
+		set(&st.url, v, vn);
+	if (field(b, n, "contenttitle", &v, &vn))
+		set(&st.title, v, vn);
+	if (field(b, n, "content", &v, &vn))
+		add_plain(&st.body, v, vn);
+	set_str(&st.lang, "zh");
+	emit_story();
 }
 
 /* ---- HTML pages ---------------------------------------------------- */
@@ -1898,12 +1919,19 @@ end_doc(void)
 		held.n = text.n = 0;
 		return;
 	}
+	if (streaming != F_PLAIN) {
+		stream_blocks(true);
+		streaming = F_PLAIN;
+		held.n = text.n = 0;
+		return;
+	}
 	switch (f = detect(text.p, text.n)) {
 	case F_REUTERS:
-		reuters();
-		break;
 	case F_SOGOU:
-		sogou();
+		streaming = f;	/* too short to have been judged */
+		stream_item = 0;
+		stream_blocks(true);
+		streaming = F_PLAIN;
 		break;
 	case F_HTML:
 		html_page();
@@ -1931,7 +1959,7 @@ end_doc(void)
 static void
 take(void *ctx, const struct rec *r, const char *line_, size_t len)
 {
-	size_t n;
+	size_t n, before;
 
 	(void)ctx;
 	if (!slice_eq(r->kind, "line")) {
@@ -1959,6 +1987,7 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 		buf_add(&held, line_, len);
 		buf_add(&held, "\n", 1);
 	}
+	before = text.n;
 	n = rec_unesc(r->text.p, r->text.n, buf_room(&text, r->text.n + 1));
 	text.n += n;
 	if (rec_tag(r, "noeol", 0) < 0)
@@ -1976,8 +2005,16 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 		    F_REUTERS && f != F_SOGOU && f != F_HTML);
 		if (!holding)
 			held.n = 0;
+		if (!holding && f != F_HTML) {
+			streaming = f;
+			stream_item = 0;
+		}
 	}
-	if (!opens_format(text.p, text.n)) {
+	if (streaming != F_PLAIN && memmem(text.p + before, text.n - before,
+	    streaming == F_REUTERS ? "</REUTERS>" : "</doc>", streaming ==
+	    F_REUTERS ? 10 : 6) != NULL)
+		stream_blocks(false);
+	if (holding && !opens_format(text.p, text.n)) {
 		/* plain text: no need to hold it, nor memory to */
 		out_write(held.p, held.n);
 		held.n = text.n = 0;
