@@ -1204,6 +1204,84 @@ reuters_body(const char *s)
 }
 
 /*
+ * Reuters' fields, gathered through libxml2's SAX interface as an element
+ * is parsed (no tree is built): the first DATE and TEXT of the root, and
+ * the first TITLE, AUTHOR, DATELINE and BODY of that TEXT; all the text
+ * of TEXT besides, for a story with no TITLE (TYPE="UNPROC").
+ */
+enum { R_DATE, R_TITLE, R_AUTHOR, R_DATELINE, R_BODY, R_ALL, R_NFIELD };
+static const char *const reut_name[] = { "DATE", "TITLE", "AUTHOR",
+	"DATELINE", "BODY" };
+
+static struct reut {
+	int	 depth, field;	/* field: being gathered, or -1 */
+	int	 text;		/* 1 inside the first TEXT, 2 past it */
+	bool	 root, newid_seen, seen[R_ALL];
+	struct buf newid, f[R_NFIELD];
+} rt;
+
+static void
+reut_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
+    const xmlChar **attr)
+{
+	const char *n = (const char *)name;
+
+	(void)ctx, (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndef;
+	if (++rt.depth == 1) {
+		rt.root = true;
+		for (int a = 0; a < nattr; a++)
+			if (strcmp((const char *)attr[5 * a], "NEWID") == 0) {
+				set(&rt.newid, attr[5 * a + 3], (size_t)(attr[5 *
+				    a + 4] - attr[5 * a + 3]));
+				rt.newid_seen = true;
+			}
+	} else if (rt.depth == 2 && rt.text == 0 && strcmp(n, "TEXT") == 0) {
+		rt.text = 1;
+	} else if (rt.field < 0 && (rt.depth == 2 || (rt.depth == 3 &&
+	    rt.text == 1))) {
+		for (int k = rt.depth == 2 ? R_DATE : R_TITLE; k < (rt.depth ==
+		    2 ? R_TITLE : R_ALL); k++)
+			if (!rt.seen[k] && strcmp(n, reut_name[k]) == 0) {
+				rt.seen[k] = true;
+				rt.field = k;
+			}
+	}
+}
+
+static void
+reut_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	(void)ctx, (void)name, (void)prefix, (void)uri;
+	if (rt.field >= 0 && rt.depth == (rt.field == R_DATE ? 2 : 3))
+		rt.field = -1;
+	if (rt.text == 1 && rt.depth == 2)
+		rt.text = 2;
+	rt.depth--;
+}
+
+static void
+reut_text(void *ctx, const xmlChar *p, int n)
+{
+	(void)ctx;
+	if (rt.field >= 0)
+		buf_add(&rt.f[rt.field], p, (size_t)n);
+	if (rt.text == 1)
+		buf_add(&rt.f[R_ALL], p, (size_t)n);
+}
+
+/* a field's text, one line: its white space one space, trimmed */
+static void
+set_reut_line(struct buf *b, int k)
+{
+	b->n = 0;
+	add_para(b, rt.f[k].p, rt.f[k].n);
+	if (b->n > 0)
+		b->n--;
+}
+
+/*
  * One <REUTERS> element of the collection's SGML, as XML: the control
  * characters its character references name (&#3; ends each story) are
  * no XML, and go.
@@ -1211,11 +1289,8 @@ reuters_body(const char *s)
 static void
 reuters_item(const char *p, size_t n, uint64_t item)
 {
-	static struct buf x, pending;
-	xmlDocPtr d;
-	xmlNode *root, *tx, *c;
-	xmlChar *newid;
-	char *s;
+	static struct buf x;
+	static xmlParserCtxtPtr ctxt;
 
 	x.n = 0;
 	for (size_t i = 0, from = 0; i <= n; i++) {
@@ -1243,53 +1318,58 @@ reuters_item(const char *p, size_t n, uint64_t item)
 			i = k;
 		}
 	}
-	d = xml_read(x.p, x.n, XML_PARSE_RECOVER | XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (d == NULL || (root = xmlDocGetRootElement(d)) == NULL) {
+	if (ctxt == NULL) {
+		if ((ctxt = xmlNewParserCtxt()) == NULL)
+			err_fatal("out of memory");
+		memset(ctxt->sax, 0, sizeof *ctxt->sax);
+		ctxt->sax->startElementNs = reut_start;
+		ctxt->sax->endElementNs = reut_end;
+		ctxt->sax->characters = reut_text;
+		ctxt->sax->cdataBlock = reut_text;
+		ctxt->sax->initialized = XML_SAX2_MAGIC;
+	}
+	rt.depth = rt.text = 0;
+	rt.field = -1;
+	rt.root = rt.newid_seen = false;
+	rt.newid.n = 0;
+	for (int k = 0; k < R_NFIELD; k++) {
+		rt.f[k].n = 0;
+		if (k < R_ALL)
+			rt.seen[k] = false;
+	}
+	xml_errors = 0;
+	xml_msg[0] = '\0';
+	xmlFreeDoc(xmlCtxtReadMemory(ctxt, x.p, (int)x.n, NULL, NULL,
+	    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING));
+	if (!rt.root) {
 		item_error(item, "%s; skipped", xml_msg[0] ? xml_msg :
 		    "not an element");
-		xmlFreeDoc(d);
 		return;
 	}
 	story_reset(format_name[F_REUTERS]);
-	newid = xmlGetProp(root, (const xmlChar *)"NEWID");
-	if (newid != NULL)
-		set_str(&st.id, (char *)newid);
+	if (rt.newid_seen)
+		set(&st.id, rt.newid.p, rt.newid.n);
 	else
 		id_number(item);
-	xmlFree(newid);
-	s = text_of(child(root, "DATE"));
-	iso_date(&st.date, s);
-	xmlFree(s);
+	buf_add(&rt.f[R_DATE], "", 1);
+	iso_date(&st.date, rt.f[R_DATE].p);
 	set_str(&st.lang, "en");
-	if ((tx = child(root, "TEXT")) != NULL) {
-		set_text(&st.title, child(tx, "TITLE"));
-		set_text(&st.author, child(tx, "AUTHOR"));
-		if (st.author.n > 0) {
-			pending.n = 0;
-			add_para(&pending, st.author.p, st.author.n);
-			set(&st.author, pending.p, pending.n ? pending.n - 1 : 0);
-		}
-		set_text(&st.dateline, child(tx, "DATELINE"));
-		if (st.dateline.n > 0) {
-			pending.n = 0;
-			add_para(&pending, st.dateline.p, st.dateline.n);
-			set(&st.dateline, pending.p, pending.n ? pending.n - 1 :
-			    0);
-		}
-		if ((c = child(tx, "BODY")) != NULL && (s = text_of(c)) !=
-		    NULL) {
-			reuters_body(s);
-			xmlFree(s);
-		} else if (child(tx, "TITLE") == NULL && (s = text_of(tx)) !=
-		    NULL) {
-			/* TYPE="UNPROC": the text alone */
-			add_plain(&st.body, s, strlen(s));
-			xmlFree(s);
-		}
+	if (rt.text == 0) {
+		emit_story();
+		return;
+	}
+	set(&st.title, rt.f[R_TITLE].p, rt.f[R_TITLE].n);
+	set_reut_line(&st.author, R_AUTHOR);
+	set_reut_line(&st.dateline, R_DATELINE);
+	if (rt.seen[R_BODY]) {
+		buf_add(&rt.f[R_BODY], "", 1);
+		reuters_body(rt.f[R_BODY].p);
+	} else if (!rt.seen[R_TITLE]) {
+		/* TYPE="UNPROC": the text alone */
+		add_plain(&st.body, rt.f[R_ALL].p, rt.f[R_ALL].n);
 	}
 	emit_story();
-	xmlFreeDoc(d);
 }
 
 /*
