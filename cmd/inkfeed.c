@@ -357,6 +357,21 @@ sax_text(void *ctx, const xmlChar *p, int n)
 		buf_add(&w->pending, p, (size_t)n);
 }
 
+/*
+ * A parser of libxml2 (HTML or XML) made to call back, with nothing
+ * built: text handed to chars; the caller adds the element callbacks.
+ */
+static xmlParserCtxtPtr
+sax_parser(xmlParserCtxtPtr ctxt, charactersSAXFunc chars)
+{
+	if (ctxt == NULL)
+		err_fatal("out of memory");
+	memset(ctxt->sax, 0, sizeof *ctxt->sax);
+	ctxt->sax->characters = chars;
+	ctxt->sax->cdataBlock = chars;
+	return ctxt;
+}
+
 /* a field's text into b as paragraphs: parsed as HTML when it is */
 static void
 add_field(struct buf *b, const char *p, size_t n)
@@ -370,13 +385,9 @@ add_field(struct buf *b, const char *p, size_t n)
 		return;
 	}
 	if (ctxt == NULL) {
-		if ((ctxt = htmlNewParserCtxt()) == NULL)
-			err_fatal("out of memory");
-		memset(ctxt->sax, 0, sizeof *ctxt->sax);
+		ctxt = sax_parser(htmlNewParserCtxt(), sax_text);
 		ctxt->sax->startElement = sax_start;
 		ctxt->sax->endElement = sax_end;
-		ctxt->sax->characters = sax_text;
-		ctxt->sax->cdataBlock = sax_text;
 		ctxt->sax->initialized = 1;
 		ctxt->userData = &w;
 	}
@@ -1319,13 +1330,9 @@ reuters_item(const char *p, size_t n, uint64_t item)
 		}
 	}
 	if (ctxt == NULL) {
-		if ((ctxt = xmlNewParserCtxt()) == NULL)
-			err_fatal("out of memory");
-		memset(ctxt->sax, 0, sizeof *ctxt->sax);
+		ctxt = sax_parser(xmlNewParserCtxt(), reut_text);
 		ctxt->sax->startElementNs = reut_start;
 		ctxt->sax->endElementNs = reut_end;
-		ctxt->sax->characters = reut_text;
-		ctxt->sax->cdataBlock = reut_text;
 		ctxt->sax->initialized = XML_SAX2_MAGIC;
 	}
 	rt.depth = rt.text = 0;
