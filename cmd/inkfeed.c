@@ -212,8 +212,9 @@ add_plain(struct buf *b, const char *p, size_t n)
 
 /*
  * p[0, n) parsed as one XML document, by a parser kept from one call to
- * the next (a story of Reuters' is small: making a parser for each was a
- * good part of the time); what libxml2 says counted afresh.
+ * the next (the items of a feed read one by one are small: making a
+ * parser for each would be much of the time); what libxml2 says counted
+ * afresh.
  */
 static xmlDocPtr
 xml_read(const char *p, size_t n, int options)
