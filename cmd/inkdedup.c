@@ -236,18 +236,23 @@ free_slot(const struct table *t, uint64_t h, size_t end)
 	return SIZE_MAX;
 }
 
-/* keep k and its ref aside, to be added again */
+/* keys set aside while a table grows, with their refs, to be added again */
+static struct {
+	uint64_t *key;
+	uint32_t *ref;
+	size_t	 n, cap;
+} aside;
+
 static void
-aside(uint64_t **wk, uint32_t **wr, size_t *nw, size_t *cap, uint64_t k,
-    uint32_t r)
+put_aside(uint64_t k, uint32_t r)
 {
-	if (*nw == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		*wk = xrealloc(*wk, *cap * sizeof **wk);
-		*wr = xrealloc(*wr, *cap * sizeof **wr);
+	if (aside.n == aside.cap) {
+		aside.cap = aside.cap ? 2 * aside.cap : 64;
+		aside.key = xrealloc(aside.key, aside.cap * sizeof *aside.key);
+		aside.ref = xrealloc(aside.ref, aside.cap * sizeof *aside.ref);
 	}
-	(*wk)[*nw] = k;
-	(*wr)[(*nw)++] = r;
+	aside.key[aside.n] = k;
+	aside.ref[aside.n++] = r;
 }
 
 /*
@@ -265,10 +270,7 @@ aside(uint64_t **wk, uint32_t **wr, size_t *nw, size_t *cap, uint64_t k,
 static void
 grow(struct table *t)
 {
-	static uint64_t *wk;
-	static uint32_t *wr;
-	static size_t wcap;
-	size_t oldn = t->nbucket * SLOTS, n, nw = 0, i, j, first;
+	size_t oldn = t->nbucket * SLOTS, n, i, j, first;
 
 	if (t->nbucket == 0) {
 		t->nbucket = 16;
@@ -286,7 +288,7 @@ grow(struct table *t)
 	for (i = 0; i < first; i++) {
 		if (bucket_of(t->nbucket, t->key[i]) <= i / SLOTS)
 			continue;
-		aside(&wk, &wr, &nw, &wcap, t->key[i], t->ref ? t->ref[i] : 0);
+		put_aside(t->key[i], t->ref ? t->ref[i] : 0);
 		t->key[i] = 0;
 	}
 	t->nbucket += t->nbucket / 2;
@@ -304,7 +306,7 @@ grow(struct table *t)
 			continue;
 		t->key[i] = 0;
 		if ((j = free_slot(t, k, n)) == SIZE_MAX) {
-			aside(&wk, &wr, &nw, &wcap, k, t->ref ? t->ref[i] : 0);
+			put_aside(k, t->ref ? t->ref[i] : 0);
 			continue;
 		}
 		t->key[j] = k;
@@ -321,9 +323,10 @@ grow(struct table *t)
 		if (t->ref != NULL)
 			t->ref[j] = t->ref[i];
 	}
-	t->n -= nw;
-	for (i = 0; i < nw; i++)
-		table_add(t, wk[i], wr[i], false);
+	t->n -= aside.n;
+	for (i = 0; i < aside.n; i++)
+		table_add(t, aside.key[i], aside.ref[i], false);
+	aside.n = 0;
 }
 
 /* add h if it is not there; if it is, ref replaces its own with latest */

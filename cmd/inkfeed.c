@@ -177,6 +177,25 @@ add_para(struct buf *b, const char *p, size_t n)
 	b->n += (size_t)(d - start);
 }
 
+/* b set to p[0, n) as one line: runs of white space one space, trimmed */
+static void
+set_one_line(struct buf *b, const char *p, size_t n)
+{
+	static struct buf t;
+
+	t.n = 0;
+	add_para(&t, p, n);
+	set(b, t.p, t.n > 0 ? t.n - 1 : 0);
+}
+
+/* the paragraph gathered in pending, ended into out */
+static void
+end_para(struct buf *out, struct buf *pending)
+{
+	add_para(out, pending->p, pending->n);
+	pending->n = 0;
+}
+
 /* paragraphs of plain text: split at blank lines */
 static void
 add_plain(struct buf *b, const char *p, size_t n)
@@ -281,15 +300,11 @@ html_walk(const xmlNode *n, struct buf *pending, struct buf *out)
 		}
 		if (n->type != XML_ELEMENT_NODE || dropped(local(n)))
 			continue;
-		if (block(local(n))) {
-			add_para(out, pending->p, pending->n);
-			pending->n = 0;
-		}
+		if (block(local(n)))
+			end_para(out, pending);
 		html_walk(n->children, pending, out);
-		if (block(local(n))) {
-			add_para(out, pending->p, pending->n);
-			pending->n = 0;
-		}
+		if (block(local(n)))
+			end_para(out, pending);
 	}
 }
 
@@ -328,12 +343,10 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar **attrs)
 	struct sax_walk *w = ctx;
 
 	(void)attrs;
-	if (w->skip > 0 || dropped((const char *)name)) {
+	if (w->skip > 0 || dropped((const char *)name))
 		w->skip++;
-	} else if (block((const char *)name)) {
-		add_para(w->out, w->pending.p, w->pending.n);
-		w->pending.n = 0;
-	}
+	else if (block((const char *)name))
+		end_para(w->out, &w->pending);
 }
 
 static void
@@ -341,12 +354,10 @@ sax_end(void *ctx, const xmlChar *name)
 {
 	struct sax_walk *w = ctx;
 
-	if (w->skip > 0) {
+	if (w->skip > 0)
 		w->skip--;
-	} else if (block((const char *)name)) {
-		add_para(w->out, w->pending.p, w->pending.n);
-		w->pending.n = 0;
-	}
+	else if (block((const char *)name))
+		end_para(w->out, &w->pending);
 }
 
 static void
@@ -453,22 +464,17 @@ line(uint64_t seq, const char *p, size_t n, bool first)
 static void
 emit_story(void)
 {
-	static struct buf t;
 	uint64_t seq = 0;
 	const char *p = st.body.p, *end = p != NULL ? p + st.body.n : p;
 
 	/* the title as one line, its spaces as they read */
-	t.n = 0;
-	add_para(&t, st.title.p, st.title.n);
-	if (t.n > 0)
-		t.n--;
-	set(&st.title, t.p, t.n);
-	line(++seq, t.p, t.n, true);
+	set_one_line(&st.title, st.title.p, st.title.n);
+	line(++seq, st.title.p, st.title.n, true);
 	for (bool firstp = true; p < end; firstp = false) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
 
-		if (!firstp || t.n > 0)
+		if (!firstp || st.title.n > 0)
 			line(++seq, "", 0, false);
 		line(++seq, p, n, false);
 		p += n + (nl != NULL);
@@ -717,12 +723,8 @@ path(const xmlNode *n, const char *p)
 static void
 set_line(struct buf *b, const xmlNode *n)
 {
-	static struct buf t;
-
 	set_text(b, n);
-	t.n = 0;
-	add_para(&t, b->p, b->n);
-	set(b, t.p, t.n > 0 ? t.n - 1 : 0);
+	set_one_line(b, b->p, b->n);
 }
 
 /* the paragraphs under n (a body, HTML or NITF) into the story */
@@ -1283,16 +1285,6 @@ reut_text(void *ctx, const xmlChar *p, int n)
 		buf_add(&rt.f[R_ALL], p, (size_t)n);
 }
 
-/* a field's text, one line: its white space one space, trimmed */
-static void
-set_reut_line(struct buf *b, int k)
-{
-	b->n = 0;
-	add_para(b, rt.f[k].p, rt.f[k].n);
-	if (b->n > 0)
-		b->n--;
-}
-
 /*
  * One <REUTERS> element of the collection's SGML, as XML: the control
  * characters its character references name (&#3; ends each story) are
@@ -1368,8 +1360,8 @@ reuters_item(const char *p, size_t n, uint64_t item)
 		return;
 	}
 	set(&st.title, rt.f[R_TITLE].p, rt.f[R_TITLE].n);
-	set_reut_line(&st.author, R_AUTHOR);
-	set_reut_line(&st.dateline, R_DATELINE);
+	set_one_line(&st.author, rt.f[R_AUTHOR].p, rt.f[R_AUTHOR].n);
+	set_one_line(&st.dateline, rt.f[R_DATELINE].p, rt.f[R_DATELINE].n);
 	if (rt.seen[R_BODY]) {
 		buf_add(&rt.f[R_BODY], "", 1);
 		reuters_body(rt.f[R_BODY].p);
@@ -1986,8 +1978,7 @@ detect(const char *p, size_t n)
 	if (opens(q, n, "<?xml", false))
 		return F_RSS;		/* XML: its root says which */
 	for (size_t k = 0; k < sizeof xml_kinds / sizeof *xml_kinds; k++)
-		if (q[1] == xml_kinds[k].tag[0] && opens(q + 1, n - 1,
-		    xml_kinds[k].tag, false))
+		if (opens(q + 1, n - 1, xml_kinds[k].tag, false))
 			return F_RSS;
 	if (opens(q, n, "<!doctype html", true) || opens(q, n, "<html", true) ||
 	    opens(q, n, "<head", true) || opens(q, n, "<body", true))
