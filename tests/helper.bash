@@ -18,3 +18,14 @@ need_corpus() {
 cd_tmp() {
 	cd "$BATS_TEST_TMPDIR"
 }
+
+# run "$@", a command, and again once if it hangs a minute: GNU parallel
+# 20221122's --shard now and then hangs in its own perl threads (once in
+# 60 to 80 runs here, with no ink program in the pipe at all)
+retry_hung() {
+	local s=0
+	timeout 60 "$@" || s=$?
+	[ "$s" -eq 124 ] || return "$s"
+	echo "# hung, run once more: $*" >&3
+	timeout 60 "$@"
+}

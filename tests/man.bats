@@ -27,7 +27,7 @@ examples() {
 				echo "# skipped (no GNU parallel): $ex" >&3
 				continue
 			fi
-			run -0 bash -o pipefail -c "$ex"
+			run -0 retry_hung bash -o pipefail -c "$ex"
 			[ -n "$output" ] || [[ "$ex" == *"> "* ]] || [[ "$ex" == *cmp* ]] || {
 				echo "no output: $ex"; false; }
 			n=$((n + 1))
