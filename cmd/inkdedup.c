@@ -15,13 +15,20 @@
  * nothing.  The tables are kept in two generations: when the
  * newer reaches half of --max-memory the older is forgotten.  With -s
  * they are loaded from a state file and saved back to it at the end.
+ *
+ * Reading and folding take about as long as the look-ups, which wait on
+ * memory: one thread reads, folds and samples a batch of paragraphs
+ * while a second judges the batch before it, and only the second
+ * touches the tables.  A batch is let go whenever a read would wait.
  */
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +65,8 @@ static const char usage[] =
 #define GAP_SHARE	0.3	/* a run of its own this share of it, */
 #define GAP_MIN		30	/* and this many shingles: no near copy */
 _Static_assert(WINDOW_WORDS <= 8 && WINDOW_CJK <= 8, "winnow() keeps 8");
-#define SLOTS	8	/* keys a bucket: one cache line */
+#define WORDS	8	/* a bucket: one cache line of 64-bit words */
+#define REFD	5	/* keys a bucket where keys have refs */
 
 /* the options */
 static bool exact_only, mark, invert, articles, fold_digits, nowait, stats;
@@ -70,14 +78,17 @@ static const char *state_path;
 static uint64_t max_memory = (uint64_t)2 << 30;
 
 /*
- * A set of 64-bit hashes (never 0: 0 marks an empty slot), in buckets of
- * SLOTS, any number of buckets; a key goes in the first bucket from its
- * own with room.  With -m each key has a ref: its paragraph's origin.
+ * A set of 64-bit hashes (never 0: 0 marks an empty slot) in buckets of
+ * one cache line, any number of buckets; a key goes in the first bucket
+ * from its own with room.  A bucket holds WORDS keys; or, where each key
+ * has a ref (its paragraph's origin: with -m, and for near copies), REFD
+ * keys and then their refs, so that a key and its ref come in one read.
+ * Slot i is word i of the buckets; the words holding refs are no slots.
  */
 struct table {
-	uint64_t *key;
-	uint32_t *ref;
+	uint64_t *key;		/* the buckets, page aligned */
 	size_t	 nbucket, n;
+	size_t	 slots;		/* keys a bucket: WORDS, or REFD */
 };
 
 /* where a paragraph was first seen: for dup=DOC:SEQ with -m */
@@ -128,8 +139,6 @@ static struct held *held;
 static size_t nheld, heldcap;
 static uint64_t lastart;
 static size_t artchars, artdup;
-
-static struct buf mark_tags;
 
 /* for --stats */
 static uint64_t nlooked, ncopies, nnearcopies, nbytes;
@@ -189,6 +198,37 @@ bucket_of(size_t nbucket, uint64_t h)
 	return (size_t)(((unsigned __int128)h * nbucket) >> 64);
 }
 
+static bool
+is_slot(const struct table *t, size_t i)
+{
+	return i % WORDS < t->slots;
+}
+
+/* where the ref of slot i is, in buckets with refs */
+static char *
+ref_at(const uint64_t *key, size_t i)
+{
+	return (char *)(key + i - i % WORDS + REFD) + 4 * (i % WORDS);
+}
+
+/* the ref of slot i; 0 in a table with none */
+static uint32_t
+ref_get(const struct table *t, size_t i)
+{
+	uint32_t r = 0;
+
+	if (t->slots == REFD)
+		memcpy(&r, ref_at(t->key, i), 4);
+	return r;
+}
+
+static void
+ref_set(const struct table *t, size_t i, uint32_t r)
+{
+	if (t->slots == REFD)
+		memcpy(ref_at(t->key, i), &r, 4);
+}
+
 /* the slot holding h, or the empty one where it would go */
 static size_t
 slot_of(const struct table *t, uint64_t h, bool *found)
@@ -196,12 +236,12 @@ slot_of(const struct table *t, uint64_t h, bool *found)
 	size_t b = bucket_of(t->nbucket, h);
 
 	for (;;) {
-		uint64_t *k = t->key + b * SLOTS;
+		uint64_t *k = t->key + b * WORDS;
 
-		for (size_t s = 0; s < SLOTS; s++) {
+		for (size_t s = 0; s < t->slots; s++) {
 			if (k[s] == h || k[s] == 0) {
 				*found = k[s] == h;
-				return b * SLOTS + s;
+				return b * WORDS + s;
 			}
 		}
 		if (++b == t->nbucket)
@@ -212,28 +252,27 @@ slot_of(const struct table *t, uint64_t h, bool *found)
 static void table_add(struct table *t, uint64_t h, uint32_t ref,
     bool latest);
 
-/* zeroed memory for a table */
-static void *
-table_alloc(size_t n)
+static size_t
+table_bytes(const struct table *t)
 {
-	void *p = calloc(1, n);
-
-	if (p == NULL)
-		err_fatal("out of memory (a table of %zu bytes)", n);
-	return p;
+	return t->nbucket * WORDS * sizeof *t->key;
 }
 
 /*
- * The first free slot from h's bucket on, before end, in a table whose
- * keys may not all be where they belong yet; SIZE_MAX if none.
+ * n bytes of zeroes for a table, or old (of oldn) grown to n: mapped,
+ * not allocated, so that buckets fall on cache lines, and the pages
+ * added come zeroed and are added in place when they can be.
  */
-static size_t
-free_slot(const struct table *t, uint64_t h, size_t end)
+static uint64_t *
+table_map(uint64_t *old, size_t oldn, size_t n)
 {
-	for (size_t i = bucket_of(t->nbucket, h) * SLOTS; i < end; i++)
-		if (t->key[i] == 0)
-			return i;
-	return SIZE_MAX;
+	void *p = old == NULL ? mmap(NULL, n, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) : mremap(old, oldn, n,
+	    MREMAP_MAYMOVE);
+
+	if (p == MAP_FAILED)
+		err_fatal("out of memory (a table of %zu bytes)", n);
+	return p;
 }
 
 /* keys set aside while a table grows, with their refs, to be added again */
@@ -256,6 +295,28 @@ put_aside(uint64_t k, uint32_t r)
 }
 
 /*
+ * The first free slot from h's bucket on, before end, in a table whose
+ * keys may not all be where they belong yet; SIZE_MAX if none.
+ */
+static size_t
+free_slot(const struct table *t, uint64_t h, size_t end)
+{
+	for (size_t i = bucket_of(t->nbucket, h) * WORDS; i < end; i++)
+		if (is_slot(t, i) && t->key[i] == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* the key of slot i, and its ref, go to the free slot j */
+static void
+move_key(struct table *t, size_t i, size_t j)
+{
+	t->key[j] = t->key[i];
+	t->key[i] = 0;
+	ref_set(t, j, ref_get(t, i));
+}
+
+/*
  * Half as many buckets again, rehashed in place, so that the old table
  * and the new are never both in memory (a table is most of what inkdedup
  * holds).  A bucket is the key scaled to the number of buckets, so a key
@@ -270,12 +331,12 @@ put_aside(uint64_t k, uint32_t r)
 static void
 grow(struct table *t)
 {
-	size_t oldn = t->nbucket * SLOTS, n, i, j, first;
+	size_t oldn = t->nbucket * WORDS, n, i, j, first;
 
 	if (t->nbucket == 0) {
 		t->nbucket = 16;
-		t->key = table_alloc(16 * SLOTS * sizeof *t->key);
-		t->ref = refs ? table_alloc(16 * SLOTS * sizeof *t->ref) : NULL;
+		t->slots = refs ? REFD : WORDS;
+		t->key = table_map(NULL, 0, table_bytes(t));
 		return;
 	}
 	/*
@@ -283,46 +344,39 @@ grow(struct table *t)
 	 * the start, and slots are never freed: they are all before the
 	 * first free one.
 	 */
-	for (first = 0; first < oldn && t->key[first] != 0; first++)
+	for (first = 0; first < oldn && (!is_slot(t, first) ||
+	    t->key[first] != 0); first++)
 		;
 	for (i = 0; i < first; i++) {
-		if (bucket_of(t->nbucket, t->key[i]) <= i / SLOTS)
+		if (!is_slot(t, i) || bucket_of(t->nbucket, t->key[i]) <=
+		    i / WORDS)
 			continue;
-		put_aside(t->key[i], t->ref ? t->ref[i] : 0);
+		put_aside(t->key[i], ref_get(t, i));
 		t->key[i] = 0;
 	}
 	t->nbucket += t->nbucket / 2;
-	n = t->nbucket * SLOTS;
-	t->key = xrealloc(t->key, n * sizeof *t->key);
-	memset(t->key + oldn, 0, (n - oldn) * sizeof *t->key);
-	if (t->ref != NULL) {
-		t->ref = xrealloc(t->ref, n * sizeof *t->ref);
-		memset(t->ref + oldn, 0, (n - oldn) * sizeof *t->ref);
-	}
+	n = t->nbucket * WORDS;
+	t->key = table_map(t->key, oldn * sizeof *t->key, table_bytes(t));
 	for (i = oldn; i-- > 0;) {
 		uint64_t k = t->key[i];
 
-		if (k == 0)
+		if (!is_slot(t, i) || k == 0)
 			continue;
+		/* its own slot is free to it */
 		t->key[i] = 0;
-		if ((j = free_slot(t, k, n)) == SIZE_MAX) {
-			put_aside(k, t->ref ? t->ref[i] : 0);
-			continue;
+		j = free_slot(t, k, n);
+		t->key[i] = k;
+		if (j == SIZE_MAX) {
+			put_aside(k, ref_get(t, i));
+			t->key[i] = 0;
+		} else if (j != i) {
+			move_key(t, i, j);
 		}
-		t->key[j] = k;
-		if (t->ref != NULL)
-			t->ref[j] = t->ref[i];
 	}
-	for (i = 0; i < n; i++) {
-		uint64_t k = t->key[i];
-
-		if (k == 0 || (j = free_slot(t, k, i)) == SIZE_MAX)
-			continue;
-		t->key[j] = k;
-		t->key[i] = 0;
-		if (t->ref != NULL)
-			t->ref[j] = t->ref[i];
-	}
+	for (i = 0; i < n; i++)
+		if (is_slot(t, i) && t->key[i] != 0 &&
+		    (j = free_slot(t, t->key[i], i)) != SIZE_MAX)
+			move_key(t, i, j);
 	t->n -= aside.n;
 	for (i = 0; i < aside.n; i++)
 		table_add(t, aside.key[i], aside.ref[i], false);
@@ -336,16 +390,15 @@ table_add(struct table *t, uint64_t h, uint32_t ref, bool latest)
 	bool found;
 	size_t i;
 
-	/* a load of 0.85 at most: buckets of eight rarely spill */
-	if ((t->n + 1) * 20 > t->nbucket * SLOTS * 17)
+	/* a load of 0.85 at most: buckets rarely spill */
+	if ((t->n + 1) * 20 > t->nbucket * t->slots * 17)
 		grow(t);
 	i = slot_of(t, h, &found);
 	if (found && !latest)
 		return;
 	t->n += !found;
 	t->key[i] = h;
-	if (t->ref != NULL)
-		t->ref[i] = ref;
+	ref_set(t, i, ref);
 }
 
 /* is h in t?  its ref too */
@@ -359,23 +412,16 @@ table_has(const struct table *t, uint64_t h, uint32_t *ref)
 		return false;
 	i = slot_of(t, h, &found);
 	if (found && ref != NULL)
-		*ref = t->ref != NULL ? t->ref[i] : 0;
+		*ref = ref_get(t, i);
 	return found;
 }
 
 static void
 table_free(struct table *t)
 {
-	free(t->key);
-	free(t->ref);
+	if (t->key != NULL)
+		munmap(t->key, table_bytes(t));
 	*t = (struct table){ 0 };
-}
-
-static size_t
-table_bytes(const struct table *t)
-{
-	return t->nbucket * SLOTS * (sizeof *t->key + (t->ref ?
-	    sizeof *t->ref : 0));
 }
 
 static size_t
@@ -408,7 +454,7 @@ rotate(void)
 
 /* a paragraph kept, with -m: its origin in g, numbered */
 static uint32_t
-add_origin(struct gen *g, struct slice doc, uint64_t seq)
+add_origin(struct gen *g, struct slice doc, uint64_t seq, size_t nsamples)
 {
 	if (g->ndoc == 0 || g->names.n - g->lastdoc != doc.n + 1 ||
 	    memcmp(g->names.p + g->lastdoc, doc.p, doc.n) != 0) {
@@ -431,7 +477,7 @@ add_origin(struct gen *g, struct slice doc, uint64_t seq)
 	if (g->norig == UINT32_MAX)
 		err_fatal("more than 4 G paragraphs in one generation");
 	g->orig[g->norig] = (struct origin){ seq, (uint32_t)(g->ndoc - 1),
-	    (uint32_t)nsamp };
+	    (uint32_t)nsamples };
 	return (uint32_t)g->norig++;
 }
 
@@ -735,6 +781,41 @@ struct verdict {
 	uint32_t ref;
 };
 
+/*
+ * A paragraph read and folded, ready to be judged: where its record is,
+ * what of it is needed later, and what the judging made of it.
+ */
+struct para {
+	size_t	 line, len;	/* its record, in the batch's lines */
+	size_t	 doc, docn;	/* its DOC, in the same */
+	uint64_t art, seq;
+	uint64_t key;		/* exact; 0 for one not looked at */
+	size_t	 chars;
+	size_t	 samp, nsamp;	/* its samples, in the batch's */
+	size_t	 nshingle;
+	struct verdict v;
+	size_t	 mark, marklen;	/* its dup= tags, in the batch's marks */
+};
+
+/*
+ * Paragraphs read together: one thread reads and folds a batch while
+ * the other judges the one before it, in order, against the tables only
+ * it touches.  A batch is at most BATCH paragraphs or BATCH_BYTES bytes
+ * of records.
+ */
+#define BATCH		1024
+#define BATCH_BYTES	(1 << 20)
+struct batch {
+	struct buf lines, marks;
+	struct para *para;
+	size_t	 n, cap;
+	uint64_t *samp;
+	uint32_t *pos;		/* where each sample is, in shingles */
+	size_t	 nsamp, sampcap;
+};
+static struct batch batch[2];
+static int cur;			/* the batch being read into */
+
 /* the byline in brackets opening p[0, n): its length, or 0 */
 static size_t
 bracketed(const char *p, size_t n)
@@ -817,14 +898,15 @@ cmp_u64(const void *a, const void *b)
  * of its samples, between two, or from the last to the end.
  */
 static size_t
-own_run(const uint64_t *from, uint64_t key)
+own_run(const struct para *p, const uint32_t *pos, const uint64_t *from,
+    uint64_t key)
 {
 	long prev = -1, longest = 0;
 
-	for (size_t i = 0; i <= nsamp; i++) {
-		long at = i < nsamp ? (long)samppos[i] : (long)nshingle;
+	for (size_t i = 0; i <= p->nsamp; i++) {
+		long at = i < p->nsamp ? (long)pos[i] : (long)p->nshingle;
 
-		if (i < nsamp && from[i] != key)
+		if (i < p->nsamp && from[i] != key)
 			continue;
 		if (at - prev - 1 > longest)
 			longest = at - prev - 1;
@@ -846,37 +928,30 @@ own_run(const uint64_t *from, uint64_t key)
  * shorter runs.
  */
 static void
-near_copy(struct verdict *v)
+near_copy(const struct batch *b, const struct para *p, struct verdict *v)
 {
 	static uint64_t *hits, *from;
 	static size_t hitcap;
-	size_t nh = 0, best = 0, run;
+	const uint64_t *sa = p->nsamp > 0 ? b->samp + p->samp : NULL;
+	size_t ns = p->nsamp, nh = 0, best = 0, run;
 	uint32_t ref;
 
-	winnow();
-	/* the buckets are far apart: asked for all at once */
-	for (size_t i = 0; i < nsamp; i++)
-		for (int g = 0; g < 2; g++)
-			if (gens[g].near.n > 0)
-				__builtin_prefetch(gens[g].near.key +
-				    bucket_of(gens[g].near.nbucket, samp[i]) *
-				    SLOTS);
-	if (hitcap < nsamp) {
-		hitcap = nsamp;
+	if (hitcap < ns) {
+		hitcap = ns;
 		hits = xrealloc(hits, hitcap * sizeof *hits);
 		from = xrealloc(from, hitcap * sizeof *from);
 	}
-	for (size_t i = 0; i < nsamp; i++) {
+	for (size_t i = 0; i < ns; i++) {
 		from[i] = UINT64_MAX;		/* seen nowhere */
 		for (int g = 1; g >= 0; g--)
-			if (table_has(&gens[g].near, samp[i], &ref)) {
+			if (table_has(&gens[g].near, sa[i], &ref)) {
 				/* the older generation sorts first */
 				hits[nh++] = from[i] = (uint64_t)(1 - g) << 32 |
 				    ref;
 				break;
 			}
 	}
-	if (nh == 0 || (double)nh < threshold * (double)nsamp)
+	if (nh == 0 || (double)nh < threshold * (double)ns)
 		return;
 	qsort(hits, nh, sizeof *hits, cmp_u64);
 	for (size_t i = 0, j; i < nh; i = j) {
@@ -888,11 +963,12 @@ near_copy(struct verdict *v)
 			v->ref = (uint32_t)hits[i];
 		}
 	}
-	run = own_run(from, (uint64_t)(v->g == &gens[0]) << 32 | v->ref);
-	v->dup = (double)best >= threshold * (double)nsamp &&
+	run = own_run(p, b->pos + p->samp, from, (uint64_t)(v->g == &gens[0])
+	    << 32 | v->ref);
+	v->dup = (double)best >= threshold * (double)ns &&
 	    best >= MIN_SHARED && (run < GAP_MIN || (double)run < GAP_SHARE *
-	    (double)nshingle);
-	v->sim = (double)best / (double)nsamp;
+	    (double)p->nshingle);
+	v->sim = (double)best / (double)ns;
 }
 
 /*
@@ -919,19 +995,21 @@ key_of(const struct rec *r, uint64_t *h)
 	return true;
 }
 
+/* is p a copy?  What it is made of is seen from now on */
 static void
-judge(const struct rec *r, struct verdict *v)
+judge(const struct batch *b, struct para *p)
 {
-	uint64_t h;
+	struct verdict *v = &p->v;
+	const uint64_t *sa = p->nsamp > 0 ? b->samp + p->samp : NULL;
 	uint32_t ref;
 
 	*v = (struct verdict){ 0 };
-	if (!key_of(r, &h))
+	if (p->key == 0)
 		return;
-	v->chars = chars;
+	v->chars = p->chars;
 	nlooked++;
 	for (int i = 0; i < 2; i++) {
-		if (table_has(&gens[i].exact, h, &ref)) {
+		if (table_has(&gens[i].exact, p->key, &ref)) {
 			ncopies++;
 			v->dup = true;
 			v->sim = 1.0;
@@ -941,7 +1019,7 @@ judge(const struct rec *r, struct verdict *v)
 		}
 	}
 	if (!exact_only) {
-		near_copy(v);
+		near_copy(b, p, v);
 		if (v->dup) {
 			/*
 			 * What it adds to the paragraph it copies counts as
@@ -950,8 +1028,8 @@ judge(const struct rec *r, struct verdict *v)
 			 */
 			nnearcopies++;
 			if (v->g == &gens[0])
-				for (size_t i = 0; i < nsamp; i++)
-					table_add(&gens[0].near, samp[i],
+				for (size_t i = 0; i < p->nsamp; i++)
+					table_add(&gens[0].near, sa[i],
 					    v->ref, false);
 			return;
 		}
@@ -959,8 +1037,9 @@ judge(const struct rec *r, struct verdict *v)
 	/* kept: what it is made of is seen from now on */
 	if (gen_bytes(&gens[0]) >= max_memory / 2)
 		rotate();
-	ref = refs ? add_origin(&gens[0], r->doc, r->seq) : 0;
-	table_add(&gens[0].exact, h, ref, false);
+	ref = refs ? add_origin(&gens[0], (struct slice){ b->lines.p + p->doc,
+	    p->docn }, p->seq, p->nsamp) : 0;
+	table_add(&gens[0].exact, p->key, ref, false);
 	/*
 	 * Each sample names the latest paragraph kept that holds it: a
 	 * copy is most often of something recent, and its samples are then
@@ -968,33 +1047,38 @@ judge(const struct rec *r, struct verdict *v)
 	 * phrase with it.
 	 */
 	if (!exact_only)
-		for (size_t i = 0; i < nsamp; i++)
-			table_add(&gens[0].near, samp[i], ref, true);
+		for (size_t i = 0; i < p->nsamp; i++)
+			table_add(&gens[0].near, sa[i], ref, true);
 }
 
 /* output */
 
-/* " dup=DOC:SEQ dup.sim=F" for a copy, with -m */
+/*
+ * " dup=DOC:SEQ dup.sim=F" for a copy, with -m, into the batch's marks:
+ * made as it is judged, while the generation it names is there.
+ */
 static void
-make_mark(const struct verdict *v)
+make_mark(struct batch *b, struct para *p)
 {
+	const struct verdict *v = &p->v;
 	char num[48];
 	int k;
 
-	mark_tags.n = 0;
+	p->mark = b->marks.n;
 	if (v->g != NULL && v->ref < v->g->norig) {
 		const struct origin *o = &v->g->orig[v->ref];
 		size_t at = v->g->docoff[o->doc];
 
-		buf_add(&mark_tags, "\tdup=", 5);
-		buf_add(&mark_tags, v->g->names.p + at, strlen(v->g->names.p +
+		buf_add(&b->marks, "\tdup=", 5);
+		buf_add(&b->marks, v->g->names.p + at, strlen(v->g->names.p +
 		    at));
 		k = snprintf(num, sizeof num, ":%llu",
 		    (unsigned long long)o->seq);
-		buf_add(&mark_tags, num, (size_t)k);
+		buf_add(&b->marks, num, (size_t)k);
 	}
 	k = snprintf(num, sizeof num, "\tdup.sim=%.2f", v->sim);
-	buf_add(&mark_tags, num, (size_t)k);
+	buf_add(&b->marks, num, (size_t)k);
+	p->marklen = b->marks.n - p->mark;
 }
 
 static void
@@ -1031,31 +1115,30 @@ flush_article(void)
 	artchars = artdup = 0;
 }
 
-/* with -A: is r the start of another article? */
+/* with -A: does the paragraph start another article? */
 static bool
-new_article(const struct rec *r)
+new_article(struct slice doc, uint64_t art)
 {
-	if (r->art == lastart && lastdoc.n == r->doc.n &&
-	    memcmp(lastdoc.p, r->doc.p, r->doc.n) == 0)
+	if (art == lastart && lastdoc.n == doc.n &&
+	    memcmp(lastdoc.p, doc.p, doc.n) == 0)
 		return false;
 	lastdoc.n = 0;
-	buf_add(&lastdoc, r->doc.p, r->doc.n);
-	lastart = r->art;
+	buf_add(&lastdoc, doc.p, doc.n);
+	lastart = art;
 	return true;
 }
 
 static void
-hold(const char *line, size_t len, const struct verdict *v)
+hold(const char *line, size_t len, const struct verdict *v,
+    struct slice marks)
 {
 	if (nheld == heldcap) {
 		heldcap = heldcap ? 2 * heldcap : 64;
 		held = xrealloc(held, heldcap * sizeof *held);
 	}
-	held[nheld++] = (struct held){ artbuf.n, len, mark && v->dup ?
-	    mark_tags.n : 0 };
+	held[nheld++] = (struct held){ artbuf.n, len, marks.n };
 	buf_add(&artbuf, line, len);
-	if (mark && v->dup)
-		buf_add(&artbuf, mark_tags.p, mark_tags.n);
+	buf_add(&artbuf, marks.p, marks.n);
 	artchars += v->chars;
 	artdup += v->dup ? v->chars : 0;
 }
@@ -1079,28 +1162,172 @@ keyed(const struct rec *r, const char *line, size_t len)
 	emit(line, len, NULL, 0);
 }
 
+/* the batch judged: out with what is to go out */
+static void
+send(struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct para *p = &b->para[i];
+		const char *line = b->lines.p + p->line;
+		struct slice marks = { p->marklen > 0 ? b->marks.p + p->mark :
+		    NULL, p->marklen };
+
+		if (articles && new_article((struct slice){ b->lines.p +
+		    p->doc, p->docn }, p->art))
+			flush_article();
+		if (articles)
+			hold(line, p->len, &p->v, marks);
+		else if (mark)
+			emit(line, p->len, marks.p, marks.n);
+		else if (p->v.dup == invert)
+			emit(line, p->len, NULL, 0);
+	}
+	b->n = b->nsamp = b->lines.n = b->marks.n = 0;
+}
+
+/*
+ * The buckets p will look in, asked for ahead: they are far apart, and
+ * the next paragraph's come in while this one is judged.
+ */
+static void
+prefetch(const struct batch *b, const struct para *p)
+{
+	if (p->key == 0)
+		return;
+	for (int g = 0; g < 2; g++) {
+		const struct table *t = &gens[g].exact, *u = &gens[g].near;
+
+		if (t->n > 0)
+			__builtin_prefetch(t->key + bucket_of(t->nbucket,
+			    p->key) * WORDS);
+		if (u->n > 0)
+			for (size_t i = 0; i < p->nsamp; i++)
+				__builtin_prefetch(u->key + bucket_of(
+				    u->nbucket, b->samp[p->samp + i]) * WORDS);
+	}
+}
+
+static void
+judge_batch(struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		prefetch(b, &b->para[i]);
+		judge(b, &b->para[i]);
+		if (mark && b->para[i].v.dup)
+			make_mark(b, &b->para[i]);
+	}
+}
+
+/*
+ * The judging thread, when there is one: todo is the batch handed to
+ * it, NULL once judged.  Only it touches the tables until the end.
+ */
+static bool threaded;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t handed = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t judged = PTHREAD_COND_INITIALIZER;
+static struct batch *todo;
+
+static void *
+judging(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&lock);
+	for (;;) {
+		struct batch *b;
+
+		while ((b = todo) == NULL)
+			pthread_cond_wait(&handed, &lock);
+		pthread_mutex_unlock(&lock);
+		judge_batch(b);
+		pthread_mutex_lock(&lock);
+		todo = NULL;
+		pthread_cond_signal(&judged);
+	}
+	return NULL;
+}
+
+/* the batch read goes to be judged; the one judged before it goes out */
+static void
+cycle(void)
+{
+	struct batch *b = &batch[cur];
+
+	if (threaded) {
+		pthread_mutex_lock(&lock);
+		while (todo != NULL)
+			pthread_cond_wait(&judged, &lock);
+		if (b->n > 0) {
+			todo = b;
+			pthread_cond_signal(&handed);
+		}
+		pthread_mutex_unlock(&lock);
+	} else {
+		judge_batch(b);
+	}
+	cur ^= 1;
+	send(&batch[cur]);
+}
+
+/* all read is judged and out: before a read that waits, and at the end */
+static void
+drain(void)
+{
+	cycle();
+	cycle();
+}
+
+/* a paragraph read: folded, winnowed and put in the batch */
+static void
+ready(const struct rec *r, const char *line, size_t len)
+{
+	struct batch *b = &batch[cur];
+	struct para *p;
+	uint64_t h;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 64;
+		b->para = xrealloc(b->para, b->cap * sizeof *b->para);
+	}
+	p = &b->para[b->n++];
+	*p = (struct para){ .line = b->lines.n, .len = len, .doc = b->lines.n +
+	    (size_t)(r->doc.p - line), .docn = r->doc.n, .art = r->art,
+	    .seq = r->seq };
+	buf_add(&b->lines, line, len);
+	if (key_of(r, &h)) {
+		p->key = h;
+		p->chars = chars;
+		if (!exact_only) {
+			winnow();
+			if (b->nsamp + nsamp > b->sampcap) {
+				b->sampcap = 2 * (b->nsamp + nsamp);
+				b->samp = xrealloc(b->samp, b->sampcap *
+				    sizeof *b->samp);
+				b->pos = xrealloc(b->pos, b->sampcap *
+				    sizeof *b->pos);
+			}
+			memcpy(b->samp + b->nsamp, samp, nsamp * sizeof *samp);
+			memcpy(b->pos + b->nsamp, samppos, nsamp *
+			    sizeof *samppos);
+			p->samp = b->nsamp;
+			p->nsamp = nsamp;
+			p->nshingle = nshingle;
+			b->nsamp += nsamp;
+		}
+	}
+	if (b->n == BATCH || b->lines.n >= BATCH_BYTES)
+		cycle();
+}
+
 static void
 take(void *ctx, const struct rec *r, const char *line, size_t len)
 {
-	struct verdict v;
-
 	(void)ctx;
 	nbytes += len + 1;
-	if (keys_mode) {
+	if (keys_mode)
 		keyed(r, line, len);
-		return;
-	}
-	if (articles && new_article(r))
-		flush_article();
-	judge(r, &v);
-	if (mark && v.dup)
-		make_mark(&v);
-	if (articles)
-		hold(line, len, &v);
-	else if (mark)
-		emit(line, len, mark_tags.p, v.dup ? mark_tags.n : 0);
-	else if (v.dup == invert)
-		emit(line, len, NULL, 0);
+	else
+		ready(r, line, len);
 }
 
 /* --reduce */
@@ -1429,13 +1656,16 @@ wr_u64(struct wr *w, uint64_t v)
 static void
 write_table(struct wr *w, const struct table *t)
 {
-	for (size_t i = 0; i < t->nbucket * SLOTS; i++)
-		if (t->key[i] != 0)
+	for (size_t i = 0; i < t->nbucket * WORDS; i++)
+		if (is_slot(t, i) && t->key[i] != 0)
 			wr(w, &t->key[i], 8);
 	if (refs)
-		for (size_t i = 0; i < t->nbucket * SLOTS; i++)
-			if (t->key[i] != 0)
-				wr(w, &t->ref[i], 4);
+		for (size_t i = 0; i < t->nbucket * WORDS; i++)
+			if (is_slot(t, i) && t->key[i] != 0) {
+				uint32_t r = ref_get(t, i);
+
+				wr(w, &r, 4);
+			}
 }
 
 static void
@@ -1592,6 +1822,12 @@ start(size_t maxrec)
 		lock_state();
 		load_state();
 	}
+	if (!keys_mode) {
+		/* with no second thread, the one judges in its turn */
+		threaded = pthread_create(&(pthread_t){ 0 }, NULL, judging,
+		    NULL) == 0;
+		in_on_wait(drain);
+	}
 }
 
 /* --stats: what was seen and what is kept of it, on the standard error */
@@ -1620,6 +1856,7 @@ print_stats(void)
 static void
 end(void)
 {
+	drain();
 	if (articles)
 		flush_article();
 	if (stats)

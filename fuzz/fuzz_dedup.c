@@ -52,16 +52,16 @@ check_table(const struct table *t)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < t->nbucket * SLOTS; i++) {
+	for (size_t i = 0; i < t->nbucket * WORDS; i++) {
 		uint32_t ref = UINT32_MAX;
 		bool found;
 
-		if (t->key[i] == 0)
+		if (!is_slot(t, i) || t->key[i] == 0)
 			continue;
 		n++;
 		if (slot_of(t, t->key[i], &found) != i || !found ||
-		    !table_has(t, t->key[i], &ref) || (t->ref != NULL &&
-		    ref != t->ref[i]))
+		    !table_has(t, t->key[i], &ref) || (t->slots == REFD &&
+		    ref != ref_get(t, i)))
 			abort();
 	}
 	if (n != t->n)

@@ -235,6 +235,36 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	assert_output '3001'
 }
 
+@test "output is live: a paragraph comes out before the input ends" {
+	recs "$A" "$A" > in
+	mkfifo fifo
+	inkdedup -m < fifo > out &
+	pid=$!
+	exec 5> fifo
+	head -1 in >&5
+	for i in $(seq 50); do [ -s out ] && break; sleep 0.1; done
+	run cat out
+	assert_output "$(head -1 in)"
+	tail -1 in >&5
+	exec 5>&-
+	wait "$pid"
+	run tail -1 out
+	assert_output "$(tail -1 in)	dup=p:1	dup.sim=1.00"
+}
+
+@test "copies across many batches go, each marked with the paragraph it copies" {
+	for i in $(seq 1 2500); do
+		printf 'paragraph number %d of a long run of distinct paragraphs\n' "$i"
+	done > p
+	for i in $(seq 2500 -7 1); do
+		printf 'Paragraph number %d of a long run of distinct paragraphs.\n' "$i"
+	done >> p
+	inkcat p > in
+	run -0 bash -c 'inkdedup < in | cut -f5 | cmp - <(head -2500 p)'
+	run -0 bash -c "inkdedup -m < in | awk -F'\t' 'NR > 2500 { split(\$6, d, \":\"); print NR - 2500, d[2] }' > got"
+	run -0 bash -c "seq 2500 -7 1 | nl -ba -w1 -s' ' | cmp - got"
+}
+
 @test "--keys and --reduce, shuffled by sort or GNU parallel, equal one exact run" {
 	recs "$A" "$B" "$A" '新华社发' '新华社发' "$C" "$B" "$C" > in
 	printf 'q\t0\t1\tline\t%s\n' "$C" "$A" >> in
