@@ -119,9 +119,10 @@ static size_t nsamp, sampcap, nshingle;
 static uint32_t *samppos;		/* where each sample is, in shingles */
 
 /*
- * The tokens of a paragraph, hashed, twice over: with each word one token
- * (for paragraphs mostly of words), and with each of its letters one (for
+ * The tokens of a paragraph, twice over: with each word one token (for
+ * paragraphs mostly of words), and with each of its letters one (for
  * those mostly of ideographs, where a word weighs what its letters do).
+ * Only the list winnow() uses is hashed.
  */
 struct toks {
 	uint64_t *h;
@@ -252,6 +253,9 @@ slot_of(const struct table *t, uint64_t h, bool *found)
 static void table_add(struct table *t, uint64_t h, uint32_t ref,
     bool latest);
 
+/* tables grown or generations turned: slots found before are stale */
+static uint64_t moves;
+
 static size_t
 table_bytes(const struct table *t)
 {
@@ -331,7 +335,7 @@ move_key(struct table *t, size_t i, size_t j)
 static void
 grow(struct table *t)
 {
-	size_t oldn = t->nbucket * WORDS, n, i, j, first;
+	size_t oldn = t->nbucket * WORDS, n, i, j, first, last;
 
 	if (t->nbucket == 0) {
 		t->nbucket = 16;
@@ -373,10 +377,21 @@ grow(struct table *t)
 			move_key(t, i, j);
 		}
 	}
-	for (i = 0; i < n; i++)
-		if (is_slot(t, i) && t->key[i] != 0 &&
-		    (j = free_slot(t, t->key[i], i)) != SIZE_MAX)
-			move_key(t, i, j);
+	/*
+	 * Most keys are where they belong: a key can go down only when the
+	 * last free slot below it is in its bucket or above.
+	 */
+	for (i = 0, last = SIZE_MAX; i < n; i++) {
+		if (!is_slot(t, i))
+			continue;
+		if (t->key[i] == 0)
+			last = i;
+		else if (last != SIZE_MAX && last >= bucket_of(t->nbucket,
+		    t->key[i]) * WORDS) {
+			move_key(t, i, free_slot(t, t->key[i], i));
+			last = i;
+		}
+	}
 	t->n -= aside.n;
 	for (i = 0; i < aside.n; i++)
 		table_add(t, aside.key[i], aside.ref[i], false);
@@ -390,9 +405,11 @@ table_add(struct table *t, uint64_t h, uint32_t ref, bool latest)
 	bool found;
 	size_t i;
 
-	/* a load of 0.85 at most: buckets rarely spill */
-	if ((t->n + 1) * 20 > t->nbucket * t->slots * 17)
+	/* a load of 0.85 at most */
+	if ((t->n + 1) * 20 > t->nbucket * t->slots * 17) {
 		grow(t);
+		moves++;
+	}
 	i = slot_of(t, h, &found);
 	if (found && !latest)
 		return;
@@ -401,19 +418,52 @@ table_add(struct table *t, uint64_t h, uint32_t ref, bool latest)
 	ref_set(t, i, ref);
 }
 
-/* is h in t?  its ref too */
+/* is h in t?  its ref too, and with slot where it is or would go */
 static bool
-table_has(const struct table *t, uint64_t h, uint32_t *ref)
+table_find(const struct table *t, uint64_t h, uint32_t *ref, size_t *slot)
 {
 	bool found;
 	size_t i;
 
-	if (t->n == 0)
+	if (t->n == 0) {
+		*slot = SIZE_MAX;
 		return false;
+	}
 	i = slot_of(t, h, &found);
 	if (found && ref != NULL)
 		*ref = ref_get(t, i);
+	*slot = i;
 	return found;
+}
+
+static bool
+table_has(const struct table *t, uint64_t h, uint32_t *ref)
+{
+	size_t slot;
+
+	return table_find(t, h, ref, &slot);
+}
+
+/*
+ * table_add() when slot j was found for h and no key has moved since
+ * (SIZE_MAX if one has): the look-up is not made again, unless another
+ * key took the slot meanwhile.
+ */
+static void
+table_put(struct table *t, uint64_t h, size_t j, uint32_t ref, bool latest)
+{
+	if (j != SIZE_MAX && (t->key[j] == h || t->key[j] == 0) &&
+	    (t->n + 1) * 20 <= t->nbucket * t->slots * 17) {
+		if (t->key[j] == 0) {
+			t->key[j] = h;
+			t->n++;
+		} else if (!latest) {
+			return;
+		}
+		ref_set(t, j, ref);
+		return;
+	}
+	table_add(t, h, ref, latest);
 }
 
 static void
@@ -447,6 +497,7 @@ gen_free(struct gen *g)
 static void
 rotate(void)
 {
+	moves++;
 	gen_free(&gens[1]);
 	gens[1] = gens[0];
 	gens[0] = (struct gen){ 0 };
@@ -502,7 +553,7 @@ add_token(struct toks *t, uint64_t h)
 		t->cap = t->cap ? 2 * t->cap : 256;
 		t->h = xrealloc(t->h, t->cap * sizeof *t->h);
 	}
-	t->h[t->n++] = mix(h);
+	t->h[t->n++] = h;	/* mixed in winnow(), if this list is used */
 }
 
 /* a token of both lists: an ideograph, a symbol, a stray byte */
@@ -725,14 +776,14 @@ add_sample(uint64_t h, size_t pos)
  * of fewer tokens than a shingle is one shingle; of fewer shingles than
  * a window, one window.  With no fewer words than ideographs: the word
  * tokens, SHINGLE_WORDS and WINDOW_WORDS; else the letter tokens and the
- * CJK sizes.
+ * CJK sizes.  The tokens are hashed here, once: only one list is used.
  */
 static void
 winnow(void)
 {
 	const uint64_t R = 0x9e3779b97f4a7c15ULL;
 	bool words = nword >= ncjk;
-	const uint64_t *tok = words ? wtok.h : ctok.h;
+	uint64_t *tok = words ? wtok.h : ctok.h;
 	size_t ntok = words ? wtok.n : ctok.n;
 	size_t n = words ? SHINGLE_WORDS : SHINGLE_CJK;
 	size_t w = words ? WINDOW_WORDS : WINDOW_CJK;
@@ -742,6 +793,8 @@ winnow(void)
 	nsamp = 0;
 	if (ntok == 0)
 		return;
+	for (size_t i = 0; i < ntok; i++)
+		tok[i] = mix(tok[i]);
 	for (size_t j = 1; j < n; j++)
 		out *= R;
 	nshingle = nsh = ntok >= n ? ntok - n + 1 : 1;
@@ -928,7 +981,8 @@ own_run(const struct para *p, const uint32_t *pos, const uint64_t *from,
  * shorter runs.
  */
 static void
-near_copy(const struct batch *b, const struct para *p, struct verdict *v)
+near_copy(const struct batch *b, const struct para *p, struct verdict *v,
+    size_t *slot)
 {
 	static uint64_t *hits, *from;
 	static size_t hitcap;
@@ -943,13 +997,12 @@ near_copy(const struct batch *b, const struct para *p, struct verdict *v)
 	}
 	for (size_t i = 0; i < ns; i++) {
 		from[i] = UINT64_MAX;		/* seen nowhere */
-		for (int g = 1; g >= 0; g--)
-			if (table_has(&gens[g].near, sa[i], &ref)) {
-				/* the older generation sorts first */
-				hits[nh++] = from[i] = (uint64_t)(1 - g) << 32 |
-				    ref;
-				break;
-			}
+		slot[i] = SIZE_MAX;
+		if (table_has(&gens[1].near, sa[i], &ref))
+			/* the older generation sorts first */
+			hits[nh++] = from[i] = ref;
+		else if (table_find(&gens[0].near, sa[i], &ref, &slot[i]))
+			hits[nh++] = from[i] = (uint64_t)1 << 32 | ref;
 	}
 	if (nh == 0 || (double)nh < threshold * (double)ns)
 		return;
@@ -999,8 +1052,10 @@ key_of(const struct rec *r, uint64_t *h)
 static void
 judge(const struct batch *b, struct para *p)
 {
+	static size_t *slot, slotcap;
 	struct verdict *v = &p->v;
 	const uint64_t *sa = p->nsamp > 0 ? b->samp + p->samp : NULL;
+	uint64_t since = moves;
 	uint32_t ref;
 
 	*v = (struct verdict){ 0 };
@@ -1019,7 +1074,11 @@ judge(const struct batch *b, struct para *p)
 		}
 	}
 	if (!exact_only) {
-		near_copy(b, p, v);
+		if (slotcap < p->nsamp) {
+			slotcap = p->nsamp;
+			slot = xrealloc(slot, slotcap * sizeof *slot);
+		}
+		near_copy(b, p, v, slot);
 		if (v->dup) {
 			/*
 			 * What it adds to the paragraph it copies counts as
@@ -1029,8 +1088,9 @@ judge(const struct batch *b, struct para *p)
 			nnearcopies++;
 			if (v->g == &gens[0])
 				for (size_t i = 0; i < p->nsamp; i++)
-					table_add(&gens[0].near, sa[i],
-					    v->ref, false);
+					table_put(&gens[0].near, sa[i], moves ==
+					    since ? slot[i] : SIZE_MAX, v->ref,
+					    false);
 			return;
 		}
 	}
@@ -1048,7 +1108,8 @@ judge(const struct batch *b, struct para *p)
 	 */
 	if (!exact_only)
 		for (size_t i = 0; i < p->nsamp; i++)
-			table_add(&gens[0].near, sa[i], ref, true);
+			table_put(&gens[0].near, sa[i], moves == since ?
+			    slot[i] : SIZE_MAX, ref, true);
 }
 
 /* output */
@@ -1201,9 +1262,13 @@ prefetch(const struct batch *b, const struct para *p)
 			__builtin_prefetch(t->key + bucket_of(t->nbucket,
 			    p->key) * WORDS);
 		if (u->n > 0)
-			for (size_t i = 0; i < p->nsamp; i++)
-				__builtin_prefetch(u->key + bucket_of(
-				    u->nbucket, b->samp[p->samp + i]) * WORDS);
+			for (size_t i = 0; i < p->nsamp; i++) {
+				const uint64_t *k = u->key + bucket_of(
+				    u->nbucket, b->samp[p->samp + i]) * WORDS;
+
+				__builtin_prefetch(k);
+				__builtin_prefetch(k + WORDS);
+			}
 	}
 }
 
