@@ -30,7 +30,8 @@ LIBS_inkfeed = $(shell $(PKG) --libs libxml-2.0 jansson)
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8 \
               libxml-2.0)
 
-COMMON  = err out in buf rec utf8 enc src lines norm item para md opt names pat
+COMMON  = err out in buf rec utf8 enc src lines norm item para md opt names pat \
+          relay
 OBJ     = $(COMMON:%=obj/common/%.o)
 BINS    = $(PROGS:%=bin/%)
 MANS    = $(wildcard man/*.[157])
@@ -65,7 +66,7 @@ bin/%: obj/cmd/%.o obj/libink.a
 # the fuzz harnesses, replayed over their saved corpora without clang
 FUZZ      = record inkcat lines norm split dateline byline dedup figs feed
 FUZZ_LIBS = $(shell $(PKG) --libs libarchive libutf8proc libpcre2-8 libxxhash \
-            libxml-2.0 jansson)
+            libxml-2.0 jansson) -pthread
 obj/fuzz/replay-%: obj/fuzz/fuzz_%.o obj/fuzz/replay.o obj/libink.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(FUZZ_LIBS)
 

@@ -28,7 +28,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +44,7 @@
 #include "opt.h"
 #include "out.h"
 #include "rec.h"
+#include "relay.h"
 #include "utf8.h"
 
 static const char usage[] =
@@ -1272,9 +1272,12 @@ prefetch(const struct batch *b, const struct para *p)
 	}
 }
 
+/* the judging thread's work (relay.h): only it touches the tables */
 static void
-judge_batch(struct batch *b)
+judge_batch(void *arg)
 {
+	struct batch *b = arg;
+
 	for (size_t i = 0; i < b->n; i++) {
 		prefetch(b, &b->para[i]);
 		judge(b, &b->para[i]);
@@ -1283,61 +1286,29 @@ judge_batch(struct batch *b)
 	}
 }
 
-/*
- * The judging thread, when there is one: todo is the batch handed to
- * it, NULL once judged.  Only it touches the tables until the end.
- */
-static bool threaded;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t handed = PTHREAD_COND_INITIALIZER;
-static pthread_cond_t judged = PTHREAD_COND_INITIALIZER;
-static struct batch *todo;
-
-static void *
-judging(void *arg)
-{
-	(void)arg;
-	pthread_mutex_lock(&lock);
-	for (;;) {
-		struct batch *b;
-
-		while ((b = todo) == NULL)
-			pthread_cond_wait(&handed, &lock);
-		pthread_mutex_unlock(&lock);
-		judge_batch(b);
-		pthread_mutex_lock(&lock);
-		todo = NULL;
-		pthread_cond_signal(&judged);
-	}
-	return NULL;
-}
-
 /* the batch read goes to be judged; the one judged before it goes out */
 static void
 cycle(void)
 {
 	struct batch *b = &batch[cur];
 
-	if (threaded) {
-		pthread_mutex_lock(&lock);
-		while (todo != NULL)
-			pthread_cond_wait(&judged, &lock);
-		if (b->n > 0) {
-			todo = b;
-			pthread_cond_signal(&handed);
-		}
-		pthread_mutex_unlock(&lock);
-	} else {
-		judge_batch(b);
-	}
+	if (b->n > 0)
+		relay_hand(judge_batch, b);
+	else
+		relay_wait();
 	cur ^= 1;
 	send(&batch[cur]);
 }
 
-/* all read is judged and out: before a read that waits, and at the end */
+/*
+ * All read is judged and out: at the end, and before a read that would
+ * wait or a message (out_on_flush()).
+ */
 static void
 drain(void)
 {
+	if (relay_worker())
+		return;
 	cycle();
 	cycle();
 }
@@ -1888,10 +1859,8 @@ start(size_t maxrec)
 		load_state();
 	}
 	if (!keys_mode) {
-		/* with no second thread, the one judges in its turn */
-		threaded = pthread_create(&(pthread_t){ 0 }, NULL, judging,
-		    NULL) == 0;
-		in_on_wait(drain);
+		relay_start();
+		out_on_flush(drain);
 	}
 }
 

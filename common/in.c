@@ -13,26 +13,14 @@
 
 #define INSIZE (128 * 1024)
 
-/* called before a read that would block */
-static void (*on_wait)(void);
-
-void
-in_on_wait(void (*fn)(void))
-{
-	on_wait = fn;
-}
-
 ssize_t
 in_read(int fd, void *buf, size_t n)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	ssize_t r;
 
-	if (poll(&pfd, 1, 0) == 0) {
-		if (on_wait != NULL)
-			on_wait();
+	if (poll(&pfd, 1, 0) == 0)
 		out_flush_quiet();
-	}
 	do
 		r = read(fd, buf, n);
 	while (r < 0 && errno == EINTR);

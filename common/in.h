@@ -32,12 +32,7 @@ void	in_close(struct in *in);
  * read and thrown away; *len says how long it was.
  */
 enum in_result in_getline(struct in *in, const char **line, size_t *len);
-/*
- * read(2) that flushes stdout first when it would block, after calling
- * the function in_on_wait() set (a program that holds records back lets
- * them go); EINTR retried.
- */
+/* read(2) that flushes stdout first when it would block; EINTR retried */
 ssize_t	in_read(int fd, void *buf, size_t n);
-void	in_on_wait(void (*fn)(void));
 
 #endif

@@ -50,9 +50,25 @@ out_flush(void)
 	olen = 0;
 }
 
+/* called by out_flush_quiet() first, if set; not again from within */
+static void (*let_go)(void);
+
+void
+out_on_flush(void (*fn)(void))
+{
+	let_go = fn;
+}
+
 void
 out_flush_quiet(void)
 {
+	static bool busy;
+
+	if (let_go != NULL && !busy) {
+		busy = true;
+		let_go();
+		busy = false;
+	}
 	if (olen > 0)
 		out_flush();
 }

@@ -25,8 +25,13 @@ void	out_u64(uint64_t v);
 /* write bytes with the record escapes: \\ \t \n \r */
 void	out_esc(const void *p, size_t n);
 void	out_flush(void);
-/* flush if anything is pending; for use before messages on stderr */
+/*
+ * Flush if anything is pending: before messages on stderr, and before a
+ * read that would wait.  It calls the function out_on_flush() set first:
+ * a program that holds records back lets them go.
+ */
 void	out_flush_quiet(void);
+void	out_on_flush(void (*fn)(void));
 int	out_finish(void);
 
 /* escaped length of n bytes: how many bytes out_esc() would write */

@@ -299,6 +299,9 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	run -1 --separate-stderr inkdedup < in
 	assert_equal "$stderr" 'inkdedup: line 2: malformed record: fewer than 5 TAB-separated fields'
 	assert_equal "$(printf '%s\n' "$output" | cut -f3 | paste -sd' ')" '1 4'
+	# the message comes after what was read before it, as it is written
+	run -1 bash -c 'set -o pipefail; inkdedup < in 2>&1 | cut -c1-14'
+	assert_output "$(printf 'p\t0\t1\tline\t国\ninkdedup: line\np\t0\t4\tline\tThe')"
 	printf 'no tab here\n' | { run -1 --separate-stderr inkdedup --reduce; }
 	run -1 --separate-stderr bash -c 'printf "k\tnot a record\n" | inkdedup --reduce'
 	assert_equal "$stderr" 'inkdedup: line 1: malformed record: fewer than 5 TAB-separated fields'
