@@ -26,7 +26,7 @@ LIBS_inkdateline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkbyline = $(shell $(PKG) --libs libpcre2-8)
 LIBS_inkdedup = $(shell $(PKG) --libs libutf8proc libxxhash) -pthread
 LIBS_inkfigs =
-LIBS_inkfeed = $(shell $(PKG) --libs libxml-2.0 jansson)
+LIBS_inkfeed = $(shell $(PKG) --libs libxml-2.0 jansson) -pthread
 CFLAGS_LIBS = $(shell $(PKG) --cflags libarchive jansson libutf8proc libpcre2-8 \
               libxml-2.0)
 

@@ -29,7 +29,7 @@ feed(const char *p, size_t n, size_t *len)
 		take(NULL, &r, p, (size_t)(nl - p));
 	}
 	end_doc();
-	out_flush();
+	out_flush_quiet();	/* lets go what a program holds back */
 	rec_free(&r);
 	k = lseek(fd, 0, SEEK_CUR);
 	got = malloc((size_t)k + 1);

@@ -137,6 +137,25 @@ stories() {
 	assert_line "$(printf 'bad.xml#1\tone')"
 	assert_line "$(printf 'bad.xml#3\tthree')"
 	[[ "$stderr" == *"bad.xml: item 2:"* ]]
+	# the message comes after the story before it, as it is written
+	run -1 bash -c 'set -o pipefail; inkcat bad.xml | inkfeed 2>&1 | cut -f1 | cut -d: -f1 | uniq | paste -sd" "'
+	assert_output 'bad.xml#1 inkfeed bad.xml#3'
+}
+
+@test "output is live: a story goes out as soon as it is read, before the input ends" {
+	cp "$DATA/feed/wire.sgm" .
+	inkcat wire.sgm > in
+	mkfifo fifo
+	inkfeed < fifo > out &
+	pid=$!
+	exec 5> fifo
+	cat in >&5
+	for i in $(seq 50); do grep -q '^wire.sgm#102' out && break; sleep 0.1; done
+	run cut -f1 out
+	exec 5>&-
+	wait "$pid"
+	assert_line 'wire.sgm#101'
+	assert_line 'wire.sgm#102'
 }
 
 @test "a feed cut short: the items before the cut come out (exit 1)" {
