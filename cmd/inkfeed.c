@@ -520,17 +520,18 @@ static void
 read_fields(struct story *s)
 {
 	static struct buf t;
+	const char *body = s->body.n > 0 ? s->body.p : "";
 	size_t from = 0;
 
 	t.n = 0;
 	for (size_t i = 0; i < s->nfield; i++) {
 		const struct field *f = &s->field[i];
 
-		buf_add(&t, s->body.p + from, f->at - from);
+		buf_add(&t, body + from, f->at - from);
 		add_html(&t, s->raw.p + f->off, f->n);
 		from = f->at;
 	}
-	buf_add(&t, s->body.p + from, s->body.n - from);
+	buf_add(&t, body + from, s->body.n - from);
 	set(&s->body, t.p, t.n);
 }
 
