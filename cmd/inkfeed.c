@@ -76,6 +76,18 @@ static const struct xml_kind {
 static struct buf doc, text, held;
 static bool indoc, passing;
 static bool holding, judged;	/* its records held; whether they must be */
+
+/*
+ * Records held need not be kept while they are as inkcat writes them
+ * (ART 0, SEQ counting on, no tag but noeol on the last): the text
+ * gathered says what they were, and remake() writes them again.  From
+ * the first record that is not, all are kept in held.
+ */
+static bool remaking;		/* the records are not kept (yet) */
+static size_t nremade;		/* how many */
+static uint64_t seq0;		/* the first one's SEQ */
+static bool lastnoeol;		/* the last one had noeol */
+static void remake(size_t end);
 static bool doc_entities;	/* it defines entities of its own */
 
 /*
@@ -793,6 +805,7 @@ utf8_clean(void)
 			i += len;
 		}
 	}
+	remake(text.n);		/* from the text as it came */
 	set(&text, clean.p, clean.n);
 	err_warn(doc.p, doc.n, -1, "%zu bytes of invalid UTF-8 read as U+FFFD",
 	    bad);
@@ -2151,6 +2164,64 @@ detect(const char *p, size_t n)
 	return F_PLAIN;
 }
 
+/*
+ * Would remake() write r as it came?  line_ is r's line, of len bytes;
+ * its text is text[from, text.n), with its newline unless noeol.
+ */
+static bool
+as_inkcat(const struct rec *r, size_t len, size_t from, bool noeol)
+{
+	char num[24];
+	int k = snprintf(num, sizeof num, "%llu", (unsigned long long)r->seq);
+
+	/*
+	 * Fields are canonical once parsed (rec.h): with the values right,
+	 * the length tells that the digits are as remake() writes them.
+	 */
+	return r->art == 0 && r->seq == seq0 + nremade && !lastnoeol &&
+	    (r->ntag == 0 || (noeol && r->ntag == 1 && slice_eq(r->tag[0],
+	    "noeol=1"))) && len == doc.n + 3 + (size_t)k + 6 + r->text.n +
+	    (noeol ? 8 : 0) && (r->plain || memchr(text.p + from, '\n',
+	    text.n - from - !noeol) == NULL);
+}
+
+/* the records not kept, written again into held from text[0, end) */
+static void
+remake(size_t end)
+{
+	const char *p = text.p, *e = text.p + end;
+	char num[24];
+
+	if (!remaking)
+		return;
+	for (size_t k = 0; k < nremade; k++) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		size_t n = nl != NULL ? (size_t)(nl - p) : (size_t)(e - p);
+		int d = snprintf(num, sizeof num, "%llu",
+		    (unsigned long long)(seq0 + k));
+
+		buf_add(&held, doc.p, doc.n);
+		buf_add(&held, "\t0\t", 3);
+		buf_add(&held, num, (size_t)d);
+		buf_add(&held, "\tline\t", 6);
+		held.n += esc_copy(buf_room(&held, 2 * n), p, n);
+		if (nl == NULL)
+			buf_add(&held, "\tnoeol=1", 8);
+		buf_add(&held, "\n", 1);
+		p = nl != NULL ? nl + 1 : e;
+	}
+	remaking = false;
+	nremade = 0;
+}
+
+/* the document as it came */
+static void
+pass_held(void)
+{
+	remake(text.n);
+	pass(held.p, held.n);
+}
+
 static void
 end_doc(void)
 {
@@ -2194,7 +2265,7 @@ end_doc(void)
 			break;
 		/* FALLTHROUGH */
 	default:
-		pass(held.p, held.n);
+		pass_held();
 		break;
 	}
 	held.n = text.n = 0;
@@ -2205,6 +2276,7 @@ static void
 take(void *ctx, const struct rec *r, const char *line_, size_t len)
 {
 	size_t n, before;
+	bool noeol;
 
 	(void)ctx;
 	if (!slice_eq(r->kind, "line")) {
@@ -2222,21 +2294,32 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 		passing = false;
 		holding = true;
 		judged = false;
+		remaking = true;
+		nremade = 0;
+		seq0 = r->seq;
+		lastnoeol = false;
 	}
 	if (passing) {
 		pass(line_, len);
 		out_putc('\n');
 		return;
 	}
-	if (holding) {
-		buf_add(&held, line_, len);
-		buf_add(&held, "\n", 1);
-	}
 	before = text.n;
 	n = rec_unesc(r->text.p, r->text.n, buf_room(&text, r->text.n + 1));
 	text.n += n;
-	if (rec_tag(r, "noeol", 0) < 0)
+	noeol = rec_tag(r, "noeol", 0) >= 0;
+	if (!noeol)
 		buf_add(&text, "\n", 1);
+	if (holding) {
+		if (remaking && as_inkcat(r, len, before, noeol)) {
+			nremade++;
+			lastnoeol = noeol;
+		} else {
+			remake(before);
+			buf_add(&held, line_, len);
+			buf_add(&held, "\n", 1);
+		}
+	}
 	if (!judged && text.n >= 512) {
 		/*
 		 * Reuters', Sogou's and HTML pages are known by their first
@@ -2249,7 +2332,7 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 		holding = text.p[text_start(text.p, text.n)] != '<' || (f !=
 		    F_REUTERS && f != F_SOGOU && f != F_HTML);
 		if (!holding)
-			held.n = 0;
+			held.n = nremade = 0;
 		if (!holding && f != F_HTML) {
 			streaming = f;
 			stream_item = 0;
@@ -2261,7 +2344,7 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 		stream_blocks(false);
 	if (holding && !opens_format(text.p, text.n)) {
 		/* plain text: no need to hold it, nor memory to */
-		pass(held.p, held.n);
+		pass_held();
 		held.n = text.n = 0;
 		passing = true;
 	}

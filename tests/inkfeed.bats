@@ -116,6 +116,30 @@ stories() {
 	assert_output "$(printf 'd\t1\t1\tpara\tdone')"
 }
 
+@test "XML that is no feed passes through byte for byte, whatever its records hold" {
+	# what inkcat writes; a last line with no newline
+	printf '<?xml version="1.0"?>\n<svg width="10">\n<text>a\tb\\c</text>\n</svg>' > a.svg
+	inkcat a.svg > in
+	{
+		# a tag inkcat does not write, on the third record
+		printf 'b\t0\t1\tline\t<?xml version="1.0"?>\n'
+		printf 'b\t0\t2\tline\t<svg>\n'
+		printf 'b\t0\t3\tline\t<g/>\tsrc=3-3\n'
+		printf 'b\t0\t4\tline\t</svg>\n'
+		# a newline inside a record, a gap in SEQ, noeol in the middle
+		printf 'c\t0\t1\tline\t<?xml version="1.0"?>\\n<svg>\n'
+		printf 'd\t0\t1\tline\t<?xml version="1.0"?>\n'
+		printf 'd\t0\t5\tline\t<svg/>\n'
+		printf 'e\t0\t1\tline\t<?xml version="1.0"?>\tnoeol=1\n'
+		printf 'e\t0\t2\tline\t<svg/>\n'
+		# invalid UTF-8, which a feed would read as U+FFFD
+		printf 'f\t0\t1\tline\t<?xml version="1.0"?>\n'
+		printf 'f\t0\t2\tline\t<svg>\377</svg>\n'
+	} >> in
+	run -0 --separate-stderr bash -c 'inkfeed < in | cmp - in'
+	[ "$stderr" = "inkfeed: f: 1 bytes of invalid UTF-8 read as U+FFFD" ]
+}
+
 @test "whole pipeline: a tarball of feeds, datelines and figures found in the stories" {
 	cp "$DATA"/feed/rss.xml "$DATA"/feed/wire.sgm .
 	tar -czf feeds.tar.gz rss.xml wire.sgm
