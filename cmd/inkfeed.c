@@ -2171,8 +2171,10 @@ detect(const char *p, size_t n)
 static bool
 as_inkcat(const struct rec *r, size_t len, size_t from, bool noeol)
 {
-	char num[24];
-	int k = snprintf(num, sizeof num, "%llu", (unsigned long long)r->seq);
+	size_t k = 1;
+
+	for (uint64_t v = r->seq; v >= 10; v /= 10)
+		k++;		/* its digits */
 
 	/*
 	 * Fields are canonical once parsed (rec.h): with the values right,
@@ -2180,7 +2182,7 @@ as_inkcat(const struct rec *r, size_t len, size_t from, bool noeol)
 	 */
 	return r->art == 0 && r->seq == seq0 + nremade && !lastnoeol &&
 	    (r->ntag == 0 || (noeol && r->ntag == 1 && slice_eq(r->tag[0],
-	    "noeol=1"))) && len == doc.n + 3 + (size_t)k + 6 + r->text.n +
+	    "noeol=1"))) && len == doc.n + 3 + k + 6 + r->text.n +
 	    (noeol ? 8 : 0) && (r->plain || memchr(text.p + from, '\n',
 	    text.n - from - !noeol) == NULL);
 }
