@@ -457,24 +457,35 @@ add_html(struct buf *b, const char *p, size_t n)
 
 /*
  * A field's text into the story's body as paragraphs: as plain text, or,
- * when it holds markup, as HTML read as the story goes out.
+ * when it holds markup, as HTML read as the story goes out.  field_at()
+ * takes the text already at the end of raw, from off on.
  */
 static void
-add_field(const char *p, size_t n)
+field_at(size_t off)
 {
-	struct field *f;
+	size_t n = st.raw.n - off;
 
-	if (!has_markup(p, n)) {
-		add_plain(&st.body, p, n);
+	if (n == 0)
+		return;
+	if (!has_markup(st.raw.p + off, n)) {
+		add_plain(&st.body, st.raw.p + off, n);
+		st.raw.n = off;
 		return;
 	}
 	if (st.nfield == st.fieldcap) {
 		st.fieldcap = st.fieldcap ? 2 * st.fieldcap : 8;
 		st.field = xrealloc(st.field, st.fieldcap * sizeof *st.field);
 	}
-	f = &st.field[st.nfield++];
-	*f = (struct field){ st.body.n, st.raw.n, n };
+	st.field[st.nfield++] = (struct field){ st.body.n, off, n };
+}
+
+static void
+add_field(const char *p, size_t n)
+{
+	size_t off = st.raw.n;
+
 	buf_add(&st.raw, p, n);
+	field_at(off);
 }
 
 /* ---- output -------------------------------------------------------- */
@@ -862,6 +873,18 @@ text_of(const xmlNode *n)
 	return (char *)xmlStrndup((const xmlChar *)b.p, (int)b.n);
 }
 
+/* the text under n as a field (add_field()), gathered where it is kept */
+static void
+add_field_of(const xmlNode *n)
+{
+	size_t off = st.raw.n;
+
+	if (n == NULL)
+		return;
+	gather(n->children, &st.raw);
+	field_at(off);
+}
+
 static void
 set_text(struct buf *b, const xmlNode *n)
 {
@@ -1046,12 +1069,9 @@ g2_item(const xmlNode *it)
 		return;
 	}
 	if ((x = child(c, "inlineData")) != NULL)
-		s = text_of(x);
+		add_field_of(x);
 	else
-		s = text_of(child(m, "description"));
-	if (s != NULL)
-		add_field(s, strlen(s));
-	xmlFree(s);
+		add_field_of(child(m, "description"));
 }
 
 /* an RSS 2.0 or RSS 1.0 item, or an Atom entry */
@@ -1115,10 +1135,7 @@ feed_item(xmlNode *it, enum format f)
 		c = child(it, "encoded") ? child(it, "encoded") : child(it,
 		    "description");
 	}
-	if (c != NULL && (s = text_of(c)) != NULL) {
-		add_field(s, strlen(s));
-		xmlFree(s);
-	}
+	add_field_of(c);
 }
 
 /* the kind of an XML document by its root element's local name */
