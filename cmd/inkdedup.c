@@ -64,6 +64,7 @@ static const char usage[] =
 #define MIN_SHARED	4	/* samples a near copy shares, at the least */
 #define GAP_SHARE	0.3	/* a run of its own this share of it, */
 #define GAP_MIN		30	/* and this many shingles: no near copy */
+#define NEAR_CHARS	35	/* a shorter paragraph goes as an exact copy only */
 _Static_assert(WINDOW_WORDS <= 8 && WINDOW_CJK <= 8, "winnow() keeps 8");
 #define WORDS	8	/* a bucket: one cache line of 64-bit words */
 #define REFD	5	/* keys a bucket where keys have refs */
@@ -978,7 +979,9 @@ own_run(const struct para *p, const uint32_t *pos, const uint64_t *from,
  * and GAP_MIN shingles: one that opens as an earlier paragraph and goes
  * on to say something else, or that joins the halves of two.  Edits
  * (a word changed here and there, a clause put in or left out) leave
- * shorter runs.
+ * shorter runs.  Nor is a paragraph under NEAR_CHARS characters (a
+ * headline, a caption, a row): between short lines, half the samples
+ * shared is a phrase shared more often than a copy.
  */
 static void
 near_copy(const struct batch *b, const struct para *p, struct verdict *v,
@@ -1018,9 +1021,9 @@ near_copy(const struct batch *b, const struct para *p, struct verdict *v,
 	}
 	run = own_run(p, b->pos + p->samp, from, (uint64_t)(v->g == &gens[0])
 	    << 32 | v->ref);
-	v->dup = (double)best >= threshold * (double)ns &&
-	    best >= MIN_SHARED && (run < GAP_MIN || (double)run < GAP_SHARE *
-	    (double)p->nshingle);
+	v->dup = p->chars >= NEAR_CHARS && (double)best >= threshold *
+	    (double)ns && best >= MIN_SHARED && (run < GAP_MIN ||
+	    (double)run < GAP_SHARE * (double)p->nshingle);
 	v->sim = (double)best / (double)ns;
 }
 

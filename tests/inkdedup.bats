@@ -88,6 +88,19 @@ C='港铁公司表示，新列车将于明年分批投入服务，首批列车�
 	assert_output '1 2'
 }
 
+@test "a line under 35 characters goes as an exact copy only, not a near one" {
+	recs '行政長官今日出席立法會答問大會回應議員提問' \
+	    '行政長官今日出席立法會答問大會後會見記者' \
+	    '行政長官今日出席立法會答問大會，回應議員提問。' > in
+	run -0 bash -c 'inkdedup < in | seqs'
+	assert_output '1 2'
+	# the same phrase in longer paragraphs still makes a near copy
+	recs "${A}行政長官今日出席立法會答問大會回應議員提問" \
+	    "${A}行政長官今日出席立法會答問大會後會見記者" > in
+	run -0 bash -c 'inkdedup < in | seqs'
+	assert_output '1'
+}
+
 @test "a link is one token: two images of one site are no copies of each other" {
 	recs '<img src="https://web.archive.org/web/20210712002458im_/https://www.example.org/news/2018/02/harbour-berths-opening-day.jpg" alt="">' \
 	    '<img src="https://web.archive.org/web/20210712002458im_/https://www.example.org/news/2018/02/metro-trains-first-test-run.jpg" alt="">' \
