@@ -971,17 +971,20 @@ own_run(const struct para *p, const uint32_t *pos, const uint64_t *from,
 
 /*
  * Is the paragraph folded a near copy?  Its samples seen before, each
- * as the paragraph it was seen in; the one most of them come from (the
- * earliest of equals) is the earlier copy when they are at least
- * threshold of the samples, and MIN_SHARED of them: a line of a few words
- * is no copy for sharing one phrase.  Nor is a paragraph with a run of
- * its own, none of it from the earlier one, of GAP_SHARE of its length
- * and GAP_MIN shingles: one that opens as an earlier paragraph and goes
- * on to say something else, or that joins the halves of two.  Edits
- * (a word changed here and there, a clause put in or left out) leave
- * shorter runs.  Nor is a paragraph under NEAR_CHARS characters (a
- * headline, a caption, a row): between short lines, half the samples
- * shared is a phrase shared more often than a copy.
+ * as the paragraph it was seen in.  It copies an earlier paragraph that
+ * holds at least threshold of its samples, and MIN_SHARED of them (a
+ * line of a few words is no copy for sharing one phrase), unless it has
+ * a run of its own, none of it from that paragraph, of GAP_SHARE of its
+ * length and GAP_MIN shingles: one that opens as an earlier paragraph
+ * and goes on to say something else, or that joins the halves of two.
+ * Edits (a word changed here and there, a clause put in or left out)
+ * leave shorter runs.  Of the paragraphs it copies, the one holding most
+ * of its samples (the earliest of equals) is named.  Each is weighed on
+ * its own, so that fewer samples seen (a second pass, with no near copies
+ * adding theirs) never make a copy of a paragraph that was none.  Nor
+ * is a paragraph under NEAR_CHARS characters a near copy (a headline, a
+ * caption, a row): between short lines, half the samples shared is a
+ * phrase shared more often than a copy.
  */
 static void
 near_copy(const struct batch *b, const struct para *p, struct verdict *v,
@@ -1007,24 +1010,27 @@ near_copy(const struct batch *b, const struct para *p, struct verdict *v,
 		else if (table_find(&gens[0].near, sa[i], &ref, &slot[i]))
 			hits[nh++] = from[i] = (uint64_t)1 << 32 | ref;
 	}
-	if (nh == 0 || (double)nh < threshold * (double)ns)
+	if (nh == 0 || (double)nh < threshold * (double)ns ||
+	    p->chars < NEAR_CHARS)
 		return;
 	qsort(hits, nh, sizeof *hits, cmp_u64);
 	for (size_t i = 0, j; i < nh; i = j) {
 		for (j = i + 1; j < nh && hits[j] == hits[i]; j++)
 			;
-		if (j - i > best) {
-			best = j - i;
-			v->g = &gens[1 - (hits[i] >> 32)];
-			v->ref = (uint32_t)hits[i];
-		}
+		if (j - i <= best || (double)(j - i) < threshold * (double)ns ||
+		    j - i < MIN_SHARED)
+			continue;
+		/* of the paragraphs it shares enough with, the first it copies */
+		run = own_run(p, b->pos + p->samp, from, hits[i]);
+		if (run >= GAP_MIN && (double)run >= GAP_SHARE *
+		    (double)p->nshingle)
+			continue;
+		best = j - i;
+		v->dup = true;
+		v->g = &gens[1 - (hits[i] >> 32)];
+		v->ref = (uint32_t)hits[i];
+		v->sim = (double)best / (double)ns;
 	}
-	run = own_run(p, b->pos + p->samp, from, (uint64_t)(v->g == &gens[0])
-	    << 32 | v->ref);
-	v->dup = p->chars >= NEAR_CHARS && (double)best >= threshold *
-	    (double)ns && best >= MIN_SHARED && (run < GAP_MIN ||
-	    (double)run < GAP_SHARE * (double)p->nshingle);
-	v->sim = (double)best / (double)ns;
 }
 
 /*
