@@ -112,12 +112,52 @@ struct gen {
 
 static struct gen gens[2];	/* gens[0] the newer */
 
+struct verdict {
+	size_t	 chars;		/* of a paragraph looked at; 0 if too short */
+	bool	 dup;
+	double	 sim;
+	struct gen *g;		/* where the earlier one is, with -m */
+	uint32_t ref;
+};
+
+/*
+ * A paragraph read and folded, ready to be judged: where its record is,
+ * what of it is needed later, and what the judging made of it.
+ */
+struct para {
+	size_t	 line, len;	/* its record, in the batch's lines */
+	size_t	 doc, docn;	/* its DOC, in the same */
+	uint64_t art, seq;
+	uint64_t key;		/* exact; 0 for one not looked at */
+	size_t	 chars;
+	size_t	 samp, nsamp;	/* its samples, in the batch's */
+	size_t	 nshingle;
+	struct verdict v;
+	size_t	 mark, marklen;	/* its dup= tags, in the batch's marks */
+};
+
+/*
+ * Paragraphs read together: one thread reads and folds a batch while
+ * the other judges the one before it, in order, against the tables only
+ * it touches.  A batch is at most BATCH paragraphs or BATCH_BYTES bytes
+ * of records.
+ */
+#define BATCH		1024
+#define BATCH_BYTES	(1 << 20)
+struct batch {
+	struct buf lines, marks;
+	struct para *para;
+	size_t	 n, cap;
+	uint64_t *samp;
+	uint32_t *pos;		/* where each sample is, in shingles */
+	size_t	 nsamp, sampcap;
+};
+static struct batch batch[2];
+static int cur;			/* the batch being read into */
+
 /* the paragraph being looked at, and its characters */
 static struct buf text, folded;
 static size_t chars;
-static uint64_t *samp;
-static size_t nsamp, sampcap, nshingle;
-static uint32_t *samppos;		/* where each sample is, in shingles */
 
 /*
  * The tokens of a paragraph, twice over: with each word one token (for
@@ -338,6 +378,7 @@ grow(struct table *t)
 {
 	size_t oldn = t->nbucket * WORDS, n, i, j, first, last;
 
+	moves++;
 	if (t->nbucket == 0) {
 		t->nbucket = 16;
 		t->slots = refs ? REFD : WORDS;
@@ -399,6 +440,13 @@ grow(struct table *t)
 	aside.n = 0;
 }
 
+/* would one key more take t past a load of 0.85? */
+static bool
+table_full(const struct table *t)
+{
+	return (t->n + 1) * 20 > t->nbucket * t->slots * 17;
+}
+
 /* add h if it is not there; if it is, ref replaces its own with latest */
 static void
 table_add(struct table *t, uint64_t h, uint32_t ref, bool latest)
@@ -406,11 +454,8 @@ table_add(struct table *t, uint64_t h, uint32_t ref, bool latest)
 	bool found;
 	size_t i;
 
-	/* a load of 0.85 at most */
-	if ((t->n + 1) * 20 > t->nbucket * t->slots * 17) {
+	if (table_full(t))
 		grow(t);
-		moves++;
-	}
 	i = slot_of(t, h, &found);
 	if (found && !latest)
 		return;
@@ -446,15 +491,16 @@ table_has(const struct table *t, uint64_t h, uint32_t *ref)
 }
 
 /*
- * table_add() when slot j was found for h and no key has moved since
- * (SIZE_MAX if one has): the look-up is not made again, unless another
- * key took the slot meanwhile.
+ * table_add() when slot j (or SIZE_MAX) was found for h while moves was
+ * since: the look-up is not made again, unless a key has moved or taken
+ * the slot meanwhile.
  */
 static void
-table_put(struct table *t, uint64_t h, size_t j, uint32_t ref, bool latest)
+table_put(struct table *t, uint64_t h, size_t j, uint64_t since,
+    uint32_t ref, bool latest)
 {
-	if (j != SIZE_MAX && (t->key[j] == h || t->key[j] == 0) &&
-	    (t->n + 1) * 20 <= t->nbucket * t->slots * 17) {
+	if (moves == since && j != SIZE_MAX && (t->key[j] == h ||
+	    t->key[j] == 0) && !table_full(t)) {
 		if (t->key[j] == 0) {
 			t->key[j] = h;
 			t->n++;
@@ -759,16 +805,25 @@ ascii:
 	folded.n = (size_t)(d - folded.p);
 }
 
+/* a sample of p, at shingle pos, into its batch */
 static void
-add_sample(uint64_t h, size_t pos)
+add_sample(struct batch *b, struct para *p, uint64_t h, size_t pos)
 {
-	if (nsamp == sampcap) {
-		sampcap = sampcap ? 2 * sampcap : 64;
-		samp = xrealloc(samp, sampcap * sizeof *samp);
-		samppos = xrealloc(samppos, sampcap * sizeof *samppos);
+	if (b->nsamp == b->sampcap) {
+		b->sampcap = b->sampcap ? 2 * b->sampcap : 1024;
+		b->samp = xrealloc(b->samp, b->sampcap * sizeof *b->samp);
+		b->pos = xrealloc(b->pos, b->sampcap * sizeof *b->pos);
 	}
-	samppos[nsamp] = (uint32_t)pos;
-	samp[nsamp++] = h | 1;		/* never 0, the empty slot */
+	b->pos[b->nsamp] = (uint32_t)pos;
+	b->samp[b->nsamp++] = h | 1;	/* never 0, the empty slot */
+	p->nsamp++;
+}
+
+/* p's samples in its batch; NULL if it has none */
+static const uint64_t *
+samples(const struct batch *b, const struct para *p)
+{
+	return p->nsamp > 0 ? b->samp + p->samp : NULL;
 }
 
 /*
@@ -778,9 +833,10 @@ add_sample(uint64_t h, size_t pos)
  * a window, one window.  With no fewer words than ideographs: the word
  * tokens, SHINGLE_WORDS and WINDOW_WORDS; else the letter tokens and the
  * CJK sizes.  The tokens are hashed here, once: only one list is used.
+ * The samples go into p's batch.
  */
 static void
-winnow(void)
+winnow(struct batch *b, struct para *p)
 {
 	const uint64_t R = 0x9e3779b97f4a7c15ULL;
 	bool words = nword >= ncjk;
@@ -791,14 +847,15 @@ winnow(void)
 	uint64_t out = 1, h = 0, win[8];	/* the last w, by i % 8 */
 	size_t nsh, min = 0, last = SIZE_MAX;
 
-	nsamp = 0;
+	p->samp = b->nsamp;
+	p->nsamp = 0;
 	if (ntok == 0)
 		return;
 	for (size_t i = 0; i < ntok; i++)
 		tok[i] = mix(tok[i]);
 	for (size_t j = 1; j < n; j++)
 		out *= R;
-	nshingle = nsh = ntok >= n ? ntok - n + 1 : 1;
+	p->nshingle = nsh = ntok >= n ? ntok - n + 1 : 1;
 	if (nsh < SHORT)
 		w = 1;
 	for (size_t i = 0; i < (ntok < n ? ntok : n); i++)
@@ -819,56 +876,13 @@ winnow(void)
 			min = i;
 		}
 		if ((i + 1 >= w || i + 1 == nsh) && min != last) {
-			add_sample(win[min % 8], min);
+			add_sample(b, p, win[min % 8], min);
 			last = min;
 		}
 	}
 }
 
 /* the decision on one paragraph */
-
-struct verdict {
-	size_t	 chars;		/* of a paragraph looked at; 0 if too short */
-	bool	 dup;
-	double	 sim;
-	struct gen *g;		/* where the earlier one is, with -m */
-	uint32_t ref;
-};
-
-/*
- * A paragraph read and folded, ready to be judged: where its record is,
- * what of it is needed later, and what the judging made of it.
- */
-struct para {
-	size_t	 line, len;	/* its record, in the batch's lines */
-	size_t	 doc, docn;	/* its DOC, in the same */
-	uint64_t art, seq;
-	uint64_t key;		/* exact; 0 for one not looked at */
-	size_t	 chars;
-	size_t	 samp, nsamp;	/* its samples, in the batch's */
-	size_t	 nshingle;
-	struct verdict v;
-	size_t	 mark, marklen;	/* its dup= tags, in the batch's marks */
-};
-
-/*
- * Paragraphs read together: one thread reads and folds a batch while
- * the other judges the one before it, in order, against the tables only
- * it touches.  A batch is at most BATCH paragraphs or BATCH_BYTES bytes
- * of records.
- */
-#define BATCH		1024
-#define BATCH_BYTES	(1 << 20)
-struct batch {
-	struct buf lines, marks;
-	struct para *para;
-	size_t	 n, cap;
-	uint64_t *samp;
-	uint32_t *pos;		/* where each sample is, in shingles */
-	size_t	 nsamp, sampcap;
-};
-static struct batch batch[2];
-static int cur;			/* the batch being read into */
 
 /* the byline in brackets opening p[0, n): its length, or 0 */
 static size_t
@@ -992,7 +1006,7 @@ near_copy(const struct batch *b, const struct para *p, struct verdict *v,
 {
 	static uint64_t *hits, *from;
 	static size_t hitcap;
-	const uint64_t *sa = p->nsamp > 0 ? b->samp + p->samp : NULL;
+	const uint64_t *sa = samples(b, p);
 	size_t ns = p->nsamp, nh = 0, best = 0, run;
 	uint32_t ref;
 
@@ -1063,7 +1077,7 @@ judge(const struct batch *b, struct para *p)
 {
 	static size_t *slot, slotcap;
 	struct verdict *v = &p->v;
-	const uint64_t *sa = p->nsamp > 0 ? b->samp + p->samp : NULL;
+	const uint64_t *sa = samples(b, p);
 	uint64_t since = moves;
 	uint32_t ref;
 
@@ -1097,9 +1111,8 @@ judge(const struct batch *b, struct para *p)
 			nnearcopies++;
 			if (v->g == &gens[0])
 				for (size_t i = 0; i < p->nsamp; i++)
-					table_put(&gens[0].near, sa[i], moves ==
-					    since ? slot[i] : SIZE_MAX, v->ref,
-					    false);
+					table_put(&gens[0].near, sa[i], slot[i],
+					    since, v->ref, false);
 			return;
 		}
 	}
@@ -1117,8 +1130,8 @@ judge(const struct batch *b, struct para *p)
 	 */
 	if (!exact_only)
 		for (size_t i = 0; i < p->nsamp; i++)
-			table_put(&gens[0].near, sa[i], moves == since ?
-			    slot[i] : SIZE_MAX, ref, true);
+			table_put(&gens[0].near, sa[i], slot[i], since, ref,
+			    true);
 }
 
 /* output */
@@ -1256,8 +1269,8 @@ send(struct batch *b)
 }
 
 /*
- * The buckets p will look in, asked for ahead: they are far apart, and
- * the next paragraph's come in while this one is judged.
+ * The buckets p will look in, and the ones after them, asked for all at
+ * once before the first look-up: they are far apart in memory.
  */
 static void
 prefetch(const struct batch *b, const struct para *p)
@@ -1273,7 +1286,7 @@ prefetch(const struct batch *b, const struct para *p)
 		if (u->n > 0)
 			for (size_t i = 0; i < p->nsamp; i++) {
 				const uint64_t *k = u->key + bucket_of(
-				    u->nbucket, b->samp[p->samp + i]) * WORDS;
+				    u->nbucket, samples(b, p)[i]) * WORDS;
 
 				__builtin_prefetch(k);
 				__builtin_prefetch(k + WORDS);
@@ -1342,23 +1355,8 @@ ready(const struct rec *r, const char *line, size_t len)
 	if (key_of(r, &h)) {
 		p->key = h;
 		p->chars = chars;
-		if (!exact_only) {
-			winnow();
-			if (b->nsamp + nsamp > b->sampcap) {
-				b->sampcap = 2 * (b->nsamp + nsamp);
-				b->samp = xrealloc(b->samp, b->sampcap *
-				    sizeof *b->samp);
-				b->pos = xrealloc(b->pos, b->sampcap *
-				    sizeof *b->pos);
-			}
-			memcpy(b->samp + b->nsamp, samp, nsamp * sizeof *samp);
-			memcpy(b->pos + b->nsamp, samppos, nsamp *
-			    sizeof *samppos);
-			p->samp = b->nsamp;
-			p->nsamp = nsamp;
-			p->nshingle = nshingle;
-			b->nsamp += nsamp;
-		}
+		if (!exact_only)
+			winnow(b, p);
 	}
 	if (b->n == BATCH || b->lines.n >= BATCH_BYTES)
 		cycle();

@@ -598,9 +598,11 @@ write_stories(void *arg)
 	static bool ready;
 	struct stories *b = arg;
 
-	if (!ready && relay_worker())
+	if (!ready && relay_worker()) {
+		/* libxml2's handlers are its threads' own */
 		xmlSetStructuredErrorFunc(NULL, quiet);
-	ready = ready || relay_worker();
+		ready = true;
+	}
 	for (size_t i = 0; i < b->n; i++)
 		write_story(&b->s[i]);
 }
