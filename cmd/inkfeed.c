@@ -10,13 +10,14 @@
  * first record as tags.  Anything else (plain text, Markdown) goes out as
  * it came in.
  *
- * XML and HTML are read by libxml2: feeds through its streaming reader
- * (an item at a time, so a cut file still gives the items before the
- * cut), pages and the HTML inside feed fields through its HTML parser,
- * both with recovery on and the network and entity substitution off.
+ * XML and HTML are read by libxml2: feeds in one pass, an item's tree at
+ * a time (so a cut file still gives the items before the cut), pages and
+ * the HTML inside feed fields through its HTML parser, both with recovery
+ * on and the network and entity substitution off.
  *
  * A second thread writes the stories out, and reads the HTML of their
- * fields as it does (see "Stories read go out" below).
+ * fields as it does (see "Stories read go out" below); this one reads
+ * some of them too when that one is behind.
  */
 #include <ctype.h>
 #include <getopt.h>
@@ -29,7 +30,7 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/SAX2.h>
 
 #include "buf.h"
 #include "err.h"
@@ -430,19 +431,32 @@ sax_parser(xmlParserCtxtPtr ctxt, charactersSAXFunc chars)
 	return ctxt;
 }
 
-/* HTML into b as paragraphs */
+/* libxml2 says nothing of a field's HTML: it is read with recovery */
+static void
+quiet(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+/*
+ * HTML into b as paragraphs, by a parser of the thread's own (both read
+ * fields: see hand_over()), whose errors are its own too (quiet): they
+ * are not the feed's.
+ */
 static void
 add_html(struct buf *b, const char *p, size_t n)
 {
-	static htmlParserCtxtPtr ctxt;
-	static struct sax_walk w;
+	static _Thread_local htmlParserCtxtPtr ctxt;
+	static _Thread_local struct sax_walk w;
 	htmlDocPtr d;
 
 	if (ctxt == NULL) {
 		ctxt = sax_parser(htmlNewParserCtxt(), sax_text);
 		ctxt->sax->startElement = sax_start;
 		ctxt->sax->endElement = sax_end;
-		ctxt->sax->initialized = 1;
+		ctxt->sax->serror = quiet;
+		ctxt->sax->initialized = XML_SAX2_MAGIC;
 		ctxt->userData = &w;
 	}
 	w.pending.n = 0;
@@ -542,7 +556,8 @@ static void lead_dateline(struct story *s);
 static void
 read_fields(struct story *s)
 {
-	static struct buf t;
+	static _Thread_local struct buf t;
+	struct buf was;
 	const char *body = s->body.n > 0 ? s->body.p : "";
 	size_t from = 0;
 
@@ -555,7 +570,11 @@ read_fields(struct story *s)
 		from = f->at;
 	}
 	buf_add(&t, body + from, s->body.n - from);
-	set(&s->body, t.p, t.n);
+	/* the buffers change places: nothing is copied */
+	was = s->body;
+	s->body = t;
+	t = was;
+	s->nfield = 0;
 }
 
 /* s as line records */
@@ -583,26 +602,12 @@ write_story(struct story *s)
 	}
 }
 
-/* libxml2 says nothing of a field's HTML: it is read with recovery */
-static void
-quiet(void *ctx, xmlErrorPtr e)
-{
-	(void)ctx;
-	(void)e;
-}
-
 /* the second thread's work: a batch of stories out */
 static void
 write_stories(void *arg)
 {
-	static bool ready;
 	struct stories *b = arg;
 
-	if (!ready && relay_worker()) {
-		/* libxml2's handlers are its threads' own */
-		xmlSetStructuredErrorFunc(NULL, quiet);
-		ready = true;
-	}
 	for (size_t i = 0; i < b->n; i++)
 		write_story(&b->s[i]);
 }
@@ -615,6 +620,14 @@ hand_over(void)
 
 	if (b->n == 0)
 		return;
+	/*
+	 * While the second thread is still busy with the batch before, this
+	 * one reads the fields of this batch's stories, as many as it can:
+	 * the threads' work is then shared as it happens to fall.
+	 */
+	for (size_t i = 0; i < b->n && relay_busy(); i++)
+		if (b->s[i].nfield > 0)
+			read_fields(&b->s[i]);
 	relay_hand(write_stories, b);
 	handed = true;
 	cur ^= 1;
@@ -1166,25 +1179,6 @@ xml_options(void)
 	return o;
 }
 
-/*
- * How many times an element named tag opens in the document, at most:
- * the name after '<', or after a prefix's ':' (which an end tag's name
- * has too).
- */
-static uint64_t
-count_tags(const char *tag)
-{
-	const char *p = text.p, *end = text.p + text.n;
-	size_t n = strlen(tag);
-	uint64_t count = 0;
-
-	while ((p = memmem(p, (size_t)(end - p), tag, n)) != NULL) {
-		count += p > text.p && (p[-1] == '<' || p[-1] == ':');
-		p += n;
-	}
-	return count;
-}
-
 /* a feed's kind by the start tag of its root, for feed_items() */
 static const struct xml_kind *
 feed_kind(void)
@@ -1209,9 +1203,9 @@ feed_kind(void)
 }
 
 /*
- * The items of a feed the reader could not read through, each parsed as
- * a document of its own inside a copy of the root's start tag (for its
- * namespaces), from item done + 1 on.
+ * The items of a feed the pass below could not read through, each parsed
+ * as a document of its own inside a copy of the root's start tag (for
+ * its namespaces), from item done + 1 on.
  */
 static void
 feed_items(const struct xml_kind *kind, uint64_t done)
@@ -1283,96 +1277,167 @@ feed_items(const struct xml_kind *kind, uint64_t done)
 }
 
 /*
- * A feed, read an item at a time: each item is expanded into a tree of
- * its own, read, written and let go.
+ * A feed is read in one pass by libxml2's parser, whose own callbacks
+ * build the tree; wrapped, they read an item's tree as the item ends,
+ * write the story and let the tree go, so that no more than an item is
+ * held as a tree (as its streaming reader would, at two thirds of the
+ * time).  An error inside an item stops the pass there: past bad markup,
+ * recovery may take the items after for part of it, and feed_items()
+ * reads them each on its own.
  */
+static struct feed_pass {
+	xmlParserCtxtPtr ctxt;
+	const struct xml_kind *kind;	/* by the root; NULL before it */
+	bool	 other;			/* the root is no feed's */
+	bool	 failed;		/* an item was bad: the pass stopped */
+	int	 depth;			/* of the element open */
+	int	 at;			/* the item's depth, 0 outside one */
+	int	 errors;		/* what libxml2 said before the item */
+	uint64_t item;			/* items begun */
+	bool	 lang_read;		/* the feed's <language>, once */
+	struct buf lang;
+} fp;
+
+/* the item open was bad: said, and the pass stops */
+static void
+feed_bad(void)
+{
+	item_error(fp.item, "%s; skipped", xml_msg[0] ? xml_msg :
+	    "malformed");
+	fp.failed = true;
+	fp.at = 0;
+	xmlStopParser(fp.ctxt);
+}
+
+static void
+feed_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr, int ndef,
+    const xmlChar **attr)
+{
+	xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattr, ndef,
+	    attr);
+	if (ctx != fp.ctxt)
+		return;		/* an entity's text, read on its own */
+	if (fp.at > 0 && xml_errors > fp.errors) {
+		feed_bad();
+		return;
+	}
+	fp.depth++;
+	if (fp.kind == NULL && (fp.kind = xml_root((const char *)name)) ==
+	    NULL) {
+		fp.other = true;	/* some other XML: as it came */
+		xmlStopParser(fp.ctxt);
+		return;
+	}
+	if (fp.at == 0 && strcmp((const char *)name, fp.kind->item) == 0) {
+		fp.at = fp.depth;
+		fp.item++;
+		fp.errors = xml_errors;
+	}
+}
+
+static void
+feed_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlNode *n = fp.ctxt->node;
+	bool item = ctx == fp.ctxt && fp.at == fp.depth;
+
+	xmlSAX2EndElementNs(ctx, name, prefix, uri);
+	if (ctx != fp.ctxt)
+		return;
+	fp.depth--;
+	if (fp.at > 0 && xml_errors > fp.errors) {
+		feed_bad();
+		return;
+	}
+	if (!item) {
+		if (fp.at == 0 && !fp.lang_read && strcmp((const char *)name,
+		    "language") == 0) {
+			set_text(&fp.lang, n);
+			fp.lang_read = true;
+		}
+		return;
+	}
+	fp.at = 0;
+	story_reset(format_name[fp.kind->f]);
+	feed_item(n, fp.kind->f);
+	if (st.id.n == 0)
+		id_number(fp.item);
+	if (st.lang.n == 0)
+		set(&st.lang, fp.lang.p, fp.lang.n);
+	emit_story();
+	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
+		/*
+		 * The item and what came before it in its parent go: none
+		 * is open.  Its text nodes too, which the parser would
+		 * otherwise take for one to add to.
+		 */
+		xmlNode *par = n->parent;
+
+		while (par->children != NULL) {
+			xmlNode *c = par->children;
+
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+}
+
+/*
+ * The text, handed to the parser as it asks, a piece at a time: it holds
+ * no more of it than it is reading (given all at once, it copies it all).
+ */
+static int
+feed_text(void *ctx, char *p, int n)
+{
+	size_t *at = ctx, k = text.n - *at < (size_t)n ? text.n - *at :
+	    (size_t)n;
+
+	memcpy(p, text.p + *at, k);
+	*at += k;
+	return (int)k;
+}
+
+/* a feed through the pass above; false if it is no feed after all */
 static bool
 xml_feed(void)
 {
-	xmlTextReaderPtr rd;
-	const struct xml_kind *kind = NULL;
-	enum format f = F_PLAIN;
-	uint64_t item = 0, maxitems = 0;
-	int r;
-	bool lang_read = false;	/* the feed's <language>, once */
-	static struct buf feedlang;
+	size_t at = 0;
+	xmlDocPtr d;
 
 	utf8_clean();
 	doc_entities = memmem(text.p, text.n, "<!ENTITY", 8) != NULL;
-	rd = xmlReaderForMemory(text.p, (int)text.n, NULL, NULL, xml_options());
-	if (rd == NULL)
-		return false;
+	if ((fp.ctxt = xmlNewParserCtxt()) == NULL)
+		err_fatal("out of memory");
+	fp.ctxt->sax->startElementNs = feed_start;
+	fp.ctxt->sax->endElementNs = feed_end;
+	fp.kind = NULL;
+	fp.other = fp.failed = fp.lang_read = false;
+	fp.depth = fp.at = 0;
+	fp.item = 0;
+	fp.lang.n = 0;
 	xml_errors = 0;
-	feedlang.n = 0;
-	while ((r = xmlTextReaderRead(rd)) == 1) {
-		const char *name;
-		int before;
-
-		if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
-			continue;
-		name = (const char *)xmlTextReaderConstLocalName(rd);
-		if (kind == NULL) {
-			if ((kind = xml_root(name)) == NULL)
-				break;		/* some other XML: as it came */
-			f = kind->f;
-			if (strcmp(name, kind->item) != 0)
-				continue;	/* or the root is the story */
-		}
-		if (strcmp(name, "language") == 0 && !lang_read) {
-			xmlNode *n = xmlTextReaderExpand(rd);
-
-			set_text(&feedlang, n);
-			lang_read = true;
-			continue;
-		}
-		if (strcmp(name, kind->item) != 0)
-			continue;
-		if (maxitems == 0)
-			maxitems = count_tags(kind->item);
-		if (++item > maxitems) {
-			/*
-			 * Recovery from bad nesting can hand the same item
-			 * back again and again: no more than the text holds.
-			 */
-			err_input(doc.p, doc.n, -1, "after item %llu: markup "
-			    "read over and over; the rest is not read",
-			    (unsigned long long)(item - 1));
-			break;
-		}
-		before = xml_errors;
-		xmlNode *it = xmlTextReaderExpand(rd);
-
-		story_reset(format_name[f]);
-		if (it == NULL || xml_errors > before) {
-			/*
-			 * Past bad markup the reader's recovery may take the
-			 * items after for part of this one: they are read
-			 * each on its own.
-			 */
-			item_error(item, "%s; skipped", xml_msg[0] ? xml_msg :
-			    "malformed");
-			r = -1;
-			break;
-		}
-		feed_item(it, f);
-		if (st.id.n == 0)
-			id_number(item);
-		if (st.lang.n == 0)
-			set(&st.lang, feedlang.p, feedlang.n);
-		emit_story();
-		xmlTextReaderNext(rd);
-	}
-	xmlFreeTextReader(rd);
-	if (r < 0 || (r == 0 && xml_errors > 0 && f != F_PLAIN)) {
+	xml_msg[0] = '\0';
+	d = xmlCtxtReadIO(fp.ctxt, feed_text, NULL, &at, NULL, NULL,
+	    xml_options());
+	if (fp.at > 0)
+		feed_bad();	/* cut short */
+	xmlFreeDoc(d);
+	xmlFreeParserCtxt(fp.ctxt);
+	fp.ctxt = NULL;
+	if (fp.other)
+		return false;
+	if (fp.failed || fp.kind == NULL || xml_errors > 0) {
 		/*
-		 * The reader stops at markup it cannot read: the rest is read
-		 * an item at a time, past the items already out.
+		 * Past markup it could not read: the rest an item at a
+		 * time, past the items already out or said.
 		 */
-		if (kind == NULL && (kind = feed_kind()) == NULL)
+		if (fp.kind == NULL && (fp.kind = feed_kind()) == NULL)
 			return false;
-		feed_items(kind, item);
+		feed_items(fp.kind, fp.item);
 	}
-	return kind != NULL;
+	return true;
 }
 
 /* ---- Reuters-21578 ------------------------------------------------- */

@@ -46,6 +46,19 @@ relay_worker(void)
 	return running && pthread_equal(pthread_self(), worker);
 }
 
+bool
+relay_busy(void)
+{
+	bool busy;
+
+	if (!running)
+		return false;
+	pthread_mutex_lock(&lock);
+	busy = todo != NULL;
+	pthread_mutex_unlock(&lock);
+	return busy;
+}
+
 void
 relay_wait(void)
 {

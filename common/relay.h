@@ -15,6 +15,8 @@
 void	relay_start(void);
 /* wait until the batch handed over before is done, then hand over b */
 void	relay_hand(void (*fn)(void *), void *b);
+/* is the batch handed over not done yet? */
+bool	relay_busy(void);
 /* wait until the batch handed over is done */
 void	relay_wait(void);
 /* is this the second thread? */

@@ -166,6 +166,29 @@ stories() {
 	assert_output 'bad.xml#1 inkfeed bad.xml#3'
 }
 
+@test "the item before a malformed one comes out, wherever the bad one falls" {
+	# libxml2's streaming reader, read ahead, took an error in the next
+	# item for one in the item it was reading, and dropped that one too
+	for k in $(seq 2 12); do
+		{
+			echo '<?xml version="1.0"?>'
+			echo '<rss version="2.0"><channel>'
+			for i in $(seq 14); do
+				if [ "$i" = "$k" ]; then
+					echo "<item><title>bad</title><description>cut <x></description></item>"
+				else
+					printf '<item><guid>%d</guid><description>%s</description></item>\n' "$i" "$(printf '%*s' 500 '' | tr ' ' a)"
+				fi
+			done
+			echo '</channel></rss>'
+		} > alt.xml
+		run -1 --separate-stderr bash -c 'set -o pipefail; inkcat alt.xml | inkfeed | cut -f 1,3 | grep -c "	1$"'
+		assert_output 13
+		# one message, and of that item
+		[ "$stderr" = "inkfeed: alt.xml: item $k: Opening and ending tag mismatch: x line $((k + 2)) and description; skipped" ]
+	done
+}
+
 @test "output is live: a story goes out as soon as it is read, before the input ends" {
 	cp "$DATA/feed/wire.sgm" .
 	inkcat wire.sgm > in
