@@ -20,6 +20,9 @@
  * some of them too when that one is behind.
  */
 #include <ctype.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -157,6 +160,27 @@ help(void)
 
 /* ---- text ---------------------------------------------------------- */
 
+/*
+ * The first s[0, k) in p[0, n), or NULL: memmem, by way of memchr for
+ * its first byte, which in the markup looked for ('<', '&') is rare
+ * enough for this to beat glibc's memmem, whose setup dominates on the
+ * short lines and elements searched here.
+ */
+static const char *
+find(const char *p, size_t n, const char *s, size_t k)
+{
+	const char *end = p + n;
+
+	while ((size_t)(end - p) >= k && (p = memchr(p, s[0], (size_t)(end -
+	    p) - k + 1)) != NULL) {
+		if (k == 1 || (p[1] == s[1] && memcmp(p + 2, s + 2, k - 2) ==
+		    0))
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 static void
 set(struct buf *b, const void *p, size_t n)
 {
@@ -201,22 +225,41 @@ add_para(struct buf *b, const char *p, size_t n)
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)p[i];
 
-		if (c > ' ' && c != 0x7f) {
-			/* a run of text, copied as it is */
-			size_t j = i + 1;
+#ifdef __SSE2__
+		if (n - i >= 16) {
+			/*
+			 * Sixteen bytes copied as they are, up to the first
+			 * space or control among them: d is never ahead of
+			 * i, so the store stays inside the room taken.
+			 */
+			__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+			__m128i above = _mm_cmpeq_epi8(_mm_max_epu8(x,
+			    _mm_set1_epi8('!')), x);
+			unsigned stop = ((unsigned)_mm_movemask_epi8(above) ^
+			    0xffff) | (unsigned)_mm_movemask_epi8(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f)));
+			unsigned k = stop != 0 ? (unsigned)__builtin_ctz(stop) :
+			    16;
 
+			if (k > 0) {
+				if (sp)
+					*d++ = ' ';
+				sp = false;
+				_mm_storeu_si128((__m128i *)d, x);
+				d += k;
+				i += k;
+				continue;
+			}
+		}
+#endif
+		if (c > ' ' && c != 0x7f) {
 			if (sp)
 				*d++ = ' ';
 			sp = false;
-			while (j < n && (unsigned char)p[j] > ' ' && p[j] != 0x7f)
-				j++;
-			memcpy(d, p + i, j - i);
-			d += j - i;
-			i = j;
-			continue;
-		}
-		if (space(c))
+			*d++ = (char)c;
+		} else if (space(c)) {
 			sp = d > start;
+		}
 		i++;		/* a control character goes */
 	}
 	if (d > start)
@@ -1407,7 +1450,7 @@ xml_feed(void)
 	xmlDocPtr d;
 
 	utf8_clean();
-	doc_entities = memmem(text.p, text.n, "<!ENTITY", 8) != NULL;
+	doc_entities = find(text.p, text.n, "<!ENTITY", 8) != NULL;
 	if ((fp.ctxt = xmlNewParserCtxt()) == NULL)
 		err_fatal("out of memory");
 	fp.ctxt->sax->startElementNs = feed_start;
@@ -1569,7 +1612,7 @@ reuters_item(const char *p, size_t n, uint64_t item)
 			break;
 		}
 		/* to the next &#, and past it when it names a control */
-		if ((amp = memmem(p + i, n - i, "&#", 2)) == NULL) {
+		if ((amp = find(p + i, n - i, "&#", 2)) == NULL) {
 			i = n - 1;
 			continue;
 		}
@@ -1649,9 +1692,9 @@ next_block(const char **p, const char *open, const char *close,
 	const char *end = text.p + text.n;
 	size_t on = strlen(open), cn = strlen(close);
 
-	while ((*p = memmem(*p, (size_t)(end - *p), open, on)) != NULL) {
-		const char *e = memmem(*p, (size_t)(end - *p), close, cn);
-		const char *next = memmem(*p + on, (size_t)(end - *p - on), open,
+	while ((*p = find(*p, (size_t)(end - *p), open, on)) != NULL) {
+		const char *e = find(*p, (size_t)(end - *p), close, cn);
+		const char *next = find(*p + on, (size_t)(end - *p - on), open,
 		    on);
 
 		if (e == NULL && next == NULL && !final)
@@ -2424,7 +2467,7 @@ take(void *ctx, const struct rec *r, const char *line_, size_t len)
 			stream_item = 0;
 		}
 	}
-	if (streaming != F_PLAIN && memmem(text.p + before, text.n - before,
+	if (streaming != F_PLAIN && find(text.p + before, text.n - before,
 	    streaming == F_REUTERS ? "</REUTERS>" : "</doc>", streaming ==
 	    F_REUTERS ? 10 : 6) != NULL)
 		stream_blocks(false);
