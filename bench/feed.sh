@@ -29,6 +29,14 @@ fi
 if [ ! -s feed.sgm ]; then
 	for i in 1 2 3 4 5 6 7 8; do cat "$reuters"/reut2-0*.sgm; done > feed.sgm
 fi
+# a feed whose channel holds 600 000 elements before its one item: what
+# is not an item must not be held as a tree
+if [ ! -s channel.rss ]; then
+	awk 'BEGIN { print "<?xml version=\"1.0\"?>"; print "<rss version=\"2.0\"><channel><title>c</title>"
+		for (i = 0; i < 600000; i++) printf "<category domain=\"d%d\">分类 %d of the channel</category>\n", i, i
+		print "<item><title>one</title><description>d</description></item></channel></rss>" }' > channel.rss
+fi
+[ -s channel.rss.ink ] || "$bin"/inkcat channel.rss > channel.rss.ink
 [ -s feed.rss.ink ] || "$bin"/inkcat feed.rss > feed.rss.ink
 [ -s feed.sgm.ink ] || "$bin"/inkcat feed.sgm > feed.sgm.ink
 
@@ -49,3 +57,4 @@ echo
 echo "inkfeed: $("$bin"/inkfeed < feed.rss.ink | awk -F '\t' '$3 == 1' | wc -l) stories from the RSS, $("$bin"/inkfeed < feed.sgm.ink | awk -F '\t' '$3 == 1' | wc -l) from the SGML"
 echo "xmllint sgml stops at the SGML's second root element; it is timed on what it reads"
 echo "inkfeed rss: peak RSS $(peak_mb "$bin/inkfeed < feed.rss.ink") MB (a document is held whole)"
+echo "inkfeed channel.rss ($(($(stat -c %s channel.rss) / 1000000)) MB, 600 000 elements besides its item): peak RSS $(peak_mb "$bin/inkfeed < channel.rss.ink") MB"

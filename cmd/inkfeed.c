@@ -1379,6 +1379,30 @@ feed_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	}
 }
 
+/*
+ * What n's parent holds, n and what came before it, goes: all of it is
+ * complete.  Its text nodes too, which the parser would otherwise take
+ * for one to add to.  The root stays (the document goes at its end).
+ */
+static void
+feed_free(xmlNode *n)
+{
+	xmlNode *par = n->parent;
+
+	if (par == NULL || par->type != XML_ELEMENT_NODE)
+		return;
+	while (par->children != NULL) {
+		xmlNode *c = par->children;
+
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+}
+
+/*
+ * An element's end: an item's makes its story.  Outside an item, what
+ * has ended goes, so that no more than an item is held as a tree.
+ */
 static void
 feed_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
     const xmlChar *uri)
@@ -1394,37 +1418,23 @@ feed_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
 		feed_bad();
 		return;
 	}
-	if (!item) {
-		if (fp.at == 0 && !fp.lang_read && strcmp((const char *)name,
-		    "language") == 0) {
-			set_text(&fp.lang, n);
-			fp.lang_read = true;
-		}
-		return;
+	if (item) {
+		fp.at = 0;
+		story_reset(format_name[fp.kind->f]);
+		feed_item(n, fp.kind->f);
+		if (st.id.n == 0)
+			id_number(fp.item);
+		if (st.lang.n == 0)
+			set(&st.lang, fp.lang.p, fp.lang.n);
+		emit_story();
+	} else if (fp.at > 0) {
+		return;		/* part of the item, read as it ends */
+	} else if (!fp.lang_read && strcmp((const char *)name, "language") ==
+	    0) {
+		set_text(&fp.lang, n);
+		fp.lang_read = true;
 	}
-	fp.at = 0;
-	story_reset(format_name[fp.kind->f]);
-	feed_item(n, fp.kind->f);
-	if (st.id.n == 0)
-		id_number(fp.item);
-	if (st.lang.n == 0)
-		set(&st.lang, fp.lang.p, fp.lang.n);
-	emit_story();
-	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE) {
-		/*
-		 * The item and what came before it in its parent go: none
-		 * is open.  Its text nodes too, which the parser would
-		 * otherwise take for one to add to.
-		 */
-		xmlNode *par = n->parent;
-
-		while (par->children != NULL) {
-			xmlNode *c = par->children;
-
-			xmlUnlinkNode(c);
-			xmlFreeNode(c);
-		}
-	}
+	feed_free(n);
 }
 
 /*
