@@ -1132,6 +1132,45 @@ g2_item(const xmlNode *it)
 		add_field_of(child(m, "description"));
 }
 
+/*
+ * Is n an Atom text construct of type t?  Its type is text (or none),
+ * html (escaped HTML) or xhtml (a <div> of XHTML, inline); content may
+ * name a media type instead.
+ */
+static bool
+atom_type(const xmlNode *n, const char *t)
+{
+	xmlChar *v = n != NULL ? xmlGetProp(n, (const xmlChar *)"type") : NULL;
+	bool is = v != NULL && (strcmp((char *)v, t) == 0 ||
+	    (strcmp(t, "xhtml") == 0 && strcmp((char *)v,
+	    "application/xhtml+xml") == 0) || (strcmp(t, "html") == 0 &&
+	    strcmp((char *)v, "text/html") == 0));
+
+	xmlFree(v);
+	return is;
+}
+
+/* an Atom text construct (a title) as one line of text, not markup */
+static void
+atom_line(struct buf *b, const xmlNode *n)
+{
+	static struct buf pending, t;
+
+	t.n = 0;
+	if (atom_type(n, "xhtml")) {
+		pending.n = 0;
+		html_walk(n->children, &pending, &t);
+		add_para(&t, pending.p, pending.n);
+	} else if (atom_type(n, "html")) {
+		set_text(&pending, n);
+		add_html(&t, pending.p, pending.n);
+	} else {
+		set_text(b, n);
+		return;
+	}
+	set_one_line(b, t.p, t.n);
+}
+
 /* an RSS 2.0 or RSS 1.0 item, or an Atom entry */
 static void
 feed_item(xmlNode *it, enum format f)
@@ -1148,7 +1187,7 @@ feed_item(xmlNode *it, enum format f)
 		return;
 	}
 	if (f == F_ATOM) {
-		set_text(&st.title, child(it, "title"));
+		atom_line(&st.title, child(it, "title"));
 		set_text(&st.id, child(it, "id"));
 		for (c = it->children; c != NULL; c = c->next) {
 			xmlChar *rel;
@@ -1193,7 +1232,10 @@ feed_item(xmlNode *it, enum format f)
 		c = child(it, "encoded") ? child(it, "encoded") : child(it,
 		    "description");
 	}
-	add_field_of(c);
+	if (f == F_ATOM && atom_type(c, "xhtml"))
+		add_blocks(c);
+	else
+		add_field_of(c);
 }
 
 /* the kind of an XML document by its root element's local name */

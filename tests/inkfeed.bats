@@ -33,6 +33,13 @@ stories() {
 	run -0 stories atom.xml
 	assert_line -n 0 'atom.xml#tag:example.org,2026:bridge 1 Bridge reopens after repairs title=Bridge reopens after repairs date=2026-03-05T10:15:00+01:00 url=https://example.org/valley/bridge author=Mara Quinn feed.format=atom'
 	assert_line -n 4 'atom.xml#tag:example.org,2026:bridge 5 Traffic resumed at noon.'
+	# a title of type html is text; content of type xhtml is a tree of
+	# paragraphs and list items, not one run of text
+	assert_line 'atom.xml#tag:example.org,2026:ferry 1 Ferry timetable & fares title=Ferry timetable & fares date=2026-03-06T09:00:00Z feed.format=atom'
+	assert_line 'atom.xml#tag:example.org,2026:ferry 3 The winter timetable ends on Sunday.'
+	assert_line 'atom.xml#tag:example.org,2026:ferry 5 Fares stay as they are.'
+	assert_line 'atom.xml#tag:example.org,2026:ferry 7 Ferries every hour'
+	assert_line 'atom.xml#tag:example.org,2026:ferry 9 Night boats on Fridays'
 }
 
 @test "NITF: hedline, doc-id, date.issue, byline, the dateline opening the body; blocks, captions, tagline" {
