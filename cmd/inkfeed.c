@@ -774,16 +774,82 @@ month_of(const char *p)
 	return 0;
 }
 
+/* the number in up to max digits at *p, *p past them; -1 if none */
+static int
+digits(const char **p, int max)
+{
+	int v = 0, k = 0;
+
+	for (; k < max && **p >= '0' && **p <= '9'; k++, ++*p)
+		v = 10 * v + (**p - '0');
+	return k > 0 ? v : -1;
+}
+
 /*
- * A date as ISO 8601 into b: RFC 822 (Mon, 24 Nov 2026 10:00:00 +0800),
- * Reuters' 26-FEB-1987 15:01:01.79, ISO 8601's basic form (NITF's
- * 20260124T103000-0500), or already ISO (kept as it is).
+ * The time of day after a date ([T or spaces]HH:MM[:SS][.frac]) and its
+ * zone (Z, GMT, UT, UTC, ±HHMM, ±HH:MM, or RFC 822's North American
+ * names), added to b as ISO 8601: THH:MM:SS and the offset.  CST is left
+ * out: RFC 822's US Central, it is China Standard Time in Chinese feeds.
+ */
+static void
+add_time(struct buf *b, const char *p)
+{
+	static const struct {
+		const char *name, *offset;
+	} zones[] = { { "GMT", "Z" }, { "UTC", "Z" }, { "UT", "Z" },
+		{ "Z", "Z" }, { "EST", "-05:00" }, { "EDT", "-04:00" },
+		{ "CDT", "-05:00" }, { "MST", "-07:00" }, { "MDT", "-06:00" },
+		{ "PST", "-08:00" }, { "PDT", "-07:00" } };
+	int h, mi, sec = 0, zh, zm = 0;
+	char out[40];
+
+	while (*p == ' ' || *p == 'T')
+		p++;
+	if ((h = digits(&p, 2)) < 0 || *p++ != ':' || (mi = digits(&p, 2)) <
+	    0 || h > 24 || mi > 59)
+		return;
+	if (*p == ':' && (p++, (sec = digits(&p, 2)) < 0 || sec > 60))
+		return;
+	while (*p == '.' || (*p >= '0' && *p <= '9'))
+		p++;		/* a fraction of a second */
+	snprintf(out, sizeof out, "T%02d:%02d:%02d", h, mi, sec);
+	buf_add(b, out, strlen(out));
+	while (*p == ' ')
+		p++;
+	if (*p == '+' || *p == '-') {
+		char sign = *p++;
+
+		if ((zh = digits(&p, 2)) < 0 || (*p == ':' && *++p == '\0') ||
+		    (*p != '\0' && *p != ' ' && (zm = digits(&p, 2)) < 0))
+			return;
+		snprintf(out, sizeof out, "%c%02d:%02d", sign, zh, zm);
+		buf_add(b, out, strlen(out));
+		return;
+	}
+	for (size_t k = 0; k < sizeof zones / sizeof *zones; k++) {
+		size_t n = strlen(zones[k].name);
+
+		if (strncmp(p, zones[k].name, n) == 0 && !isalpha((unsigned
+		    char)p[n])) {
+			buf_add(b, zones[k].offset, strlen(zones[k].offset));
+			return;
+		}
+	}
+}
+
+/*
+ * A date as ISO 8601 into b: RFC 822 (Mon, 24 Nov 2026 10:00:00 +0800,
+ * the month's name short or whole), Reuters' 26-FEB-1987 15:01:01.79,
+ * ISO 8601's basic form (NITF's 20260124T103000-0500), a date and time
+ * with a space between (2026-01-25 10:00:00), a Chinese one (2026年1月25日
+ * 10:00), or ISO already (kept as it is).  The time and zone, when
+ * there, by add_time(); nothing if no date can be read.
  */
 static void
 iso_date(struct buf *b, const char *s)
 {
-	int d, y, h = 0, mi = 0, sec = 0, m, k = 0;
-	char mon[4] = "", zone[8] = "";
+	const char *p;
+	int d, y, m;
 	char out[40];
 
 	b->n = 0;
@@ -791,11 +857,18 @@ iso_date(struct buf *b, const char *s)
 		return;
 	while (space((unsigned char)*s))
 		s++;
+	p = s;
 	if (strlen(s) >= 10 && s[4] == '-' && s[7] == '-') {
-		set(b, s, strcspn(s, " \t\r\n"));
-		return;
-	}
-	if (strspn(s, "0123456789") == 8) {
+		if (s[10] == 'T') {
+			set(b, s, strcspn(s, " \t\r\n"));
+			return;		/* ISO 8601 already */
+		}
+		y = digits(&p, 4);
+		p++;
+		m = digits(&p, 2);
+		p++;
+		d = digits(&p, 2);
+	} else if (strspn(s, "0123456789") == 8) {
 		/* basic: YYYYMMDD, then THHMM[SS], then Z or ±HHMM */
 		size_t t = strspn(s + 9, "0123456789"), z;
 
@@ -816,29 +889,45 @@ iso_date(struct buf *b, const char *s)
 			buf_add(b, out, strlen(out));
 		}
 		return;
-	}
-	if (strchr(s, ',') != NULL && strchr(s, ',') - s < 5)
-		s = strchr(s, ',') + 1;
-	if (sscanf(s, " %d %3s %d %d:%d:%d %7s%n", &d, mon, &y, &h, &mi, &sec,
-	    zone, &k) >= 3 || sscanf(s, " %d-%3s-%d %d:%d:%d", &d, mon, &y, &h,
-	    &mi, &sec) >= 3) {
-		if ((m = month_of(mon)) == 0 || d < 1 || d > 31)
+	} else if ((y = digits(&p, 4)) >= 1000 && opens(p, strlen(p),
+	    "\xe5\xb9\xb4", false)) {
+		/* 2026年1月25日 */
+		p += 3;
+		m = digits(&p, 2);
+		if (!opens(p, strlen(p), "\xe6\x9c\x88", false))
 			return;
-		if (y < 100)
+		p += 3;
+		d = digits(&p, 2);
+		if (!opens(p, strlen(p), "\xe6\x97\xa5", false))
+			return;
+		p += 3;
+	} else {
+		/* RFC 822 (Sat, 25 Jan 2026), Reuters' 26-FEB-1987 */
+		p = s;
+		if (strchr(p, ',') != NULL && strchr(p, ',') - p < 10)
+			p = strchr(p, ',') + 1;
+		while (*p == ' ')
+			p++;
+		d = digits(&p, 2);
+		if (*p != ' ' && *p != '-')
+			return;
+		p++;
+		if ((m = month_of(p)) == 0)
+			return;
+		while (isalpha((unsigned char)*p) || *p == '.')
+			p++;
+		if (*p != ' ' && *p != '-')
+			return;
+		p++;
+		y = digits(&p, 4);
+		if (y >= 0 && y < 100)
 			y += y < 50 ? 2000 : 1900;
-		if ((zone[0] == '+' || zone[0] == '-') && strlen(zone) == 5)
-			snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d"
-			    "%c%.2s:%.2s", y, m, d, h, mi, sec, zone[0], zone + 1,
-			    zone + 3);
-		else if (strcmp(zone, "GMT") == 0 || strcmp(zone, "UT") == 0 ||
-		    strcmp(zone, "Z") == 0)
-			snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ",
-			    y, m, d, h, mi, sec);
-		else
-			snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d",
-			    y, m, d, h, mi, sec);
-		set_str(b, out);
 	}
+	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
+		return;
+	snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
+	set_str(b, out);
+	add_time(b, p);
 }
 
 /* ---- XML feeds ----------------------------------------------------- */

@@ -42,6 +42,28 @@ stories() {
 	assert_line 'atom.xml#tag:example.org,2026:ferry 9 Night boats on Fridays'
 }
 
+@test "dates as ISO 8601: RFC 822 with a zone name or a whole month, a space before the time, a Chinese date" {
+	{
+		echo '<?xml version="1.0"?><rss version="2.0"><channel>'
+		for d in 'Sat, 25 Jan 2026 10:00 EST' 'Sun, 25 January 2026 10:00:00 +0000' \
+		    '2026-01-25 10:00:00' '2026-01-25 10:00:00 +08:00' '2026年1月25日 10:00' \
+		    'Sat, 25 Jan 2026 10:00:00 CST' '2026-01-25T10:00:00.5+08:00' 'soon'; do
+			echo "<item><title>t</title><description>x</description><pubDate>$d</pubDate></item>"
+		done
+		echo '</channel></rss>'
+	} > dates.xml
+	run -0 bash -c 'inkcat dates.xml | inkfeed | inkfmt -f doc,seq,date | grep "	1	"'
+	assert_output "$(printf 'dates.xml#%s\t1\t%s\n' \
+	    1 2026-01-25T10:00:00-05:00 \
+	    2 2026-01-25T10:00:00+00:00 \
+	    3 2026-01-25T10:00:00 \
+	    4 2026-01-25T10:00:00+08:00 \
+	    5 2026-01-25T10:00:00 \
+	    6 2026-01-25T10:00:00 \
+	    7 2026-01-25T10:00:00.5+08:00 \
+	    8 '')"
+}
+
 @test "NITF: hedline, doc-id, date.issue, byline, the dateline opening the body; blocks, captions, tagline" {
 	run -0 stories nitf.xml
 	assert_line -n 0 "nitf.xml#ink-nitf-0001 1 Ferry fares across the harbor to rise 8% in March title=Ferry fares across the harbor to rise 8% in March date=2026-01-24T10:30:00-05:00 author=Dana Whitfield lang=en feed.dateline=PORTLAND, Maine, Jan. 24 feed.format=nitf"
