@@ -320,6 +320,56 @@ add_plain(struct buf *b, const char *p, size_t n)
 /* ---- HTML ---------------------------------------------------------- */
 
 /*
+ * An entity the document does not declare, looked for by the parser:
+ * feeds made from HTML use HTML's unescaped (&nbsp;, &mdash;, &rsquo;).
+ * Undeclared, it is an error after which libxml2 drops every entity
+ * reference, &lt; and &amp; included; given as a predefined entity (as
+ * &lt; is), it is its character, and nothing is wrong.
+ */
+static xmlEntityPtr
+html_entity(void *ctx, const xmlChar *name)
+{
+	static struct {
+		const htmlEntityDesc *d;
+		xmlEntity e;
+		char	 u[5];
+	} known[300];
+	static size_t nknown;
+	xmlEntityPtr e = xmlSAX2GetEntity(ctx, name);
+	const htmlEntityDesc *d;
+	size_t k;
+
+	if (e != NULL || (d = htmlEntityLookup(name)) == NULL)
+		return e;
+	for (k = 0; k < nknown && known[k].d != d; k++)
+		;
+	if (k == nknown) {
+		if (nknown == sizeof known / sizeof *known)
+			return NULL;	/* HTML 4 has 253 */
+		known[k].d = d;
+		known[k].u[utf8_encode(d->value, known[k].u)] = '\0';
+		known[k].e.type = XML_ENTITY_DECL;
+		known[k].e.name = (const xmlChar *)d->name;
+		known[k].e.etype = XML_INTERNAL_PREDEFINED_ENTITY;
+		known[k].e.content = (xmlChar *)known[k].u;
+		known[k].e.length = (int)strlen(known[k].u);
+		nknown++;
+	}
+	return &known[k].e;
+}
+
+/* a parser of XML that builds a tree, and knows HTML's entities */
+static xmlParserCtxtPtr
+xml_parser(void)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+
+	if (ctxt != NULL)
+		ctxt->sax->getEntity = html_entity;
+	return ctxt;
+}
+
+/*
  * p[0, n) parsed as one XML document, by a parser kept from one call to
  * the next (the items of a feed read one by one are small: making a
  * parser for each would be much of the time); what libxml2 says counted
@@ -330,7 +380,7 @@ xml_read(const char *p, size_t n, int options)
 {
 	static xmlParserCtxtPtr ctxt;
 
-	if (ctxt == NULL && (ctxt = xmlNewParserCtxt()) == NULL)
+	if (ctxt == NULL && (ctxt = xml_parser()) == NULL)
 		err_fatal("out of memory");
 	xml_errors = 0;
 	xml_msg[0] = '\0';
@@ -375,6 +425,23 @@ block(const char *name)
 }
 
 /*
+ * The text of a reference to an entity that is not declared (libxml2
+ * only warns of it where there is an external DTD, which is not read):
+ * as it was written.  A declared one is not followed (a billion laughs
+ * would be read out), and HTML's are characters (html_entity()).
+ */
+static void
+add_entity(struct buf *b, const xmlNode *n)
+{
+	if (n->name == NULL || (n->doc != NULL && xmlGetDocEntity(n->doc,
+	    n->name) != NULL))
+		return;
+	buf_add(b, "&", 1);
+	buf_add(b, n->name, strlen((const char *)n->name));
+	buf_add(b, ";", 1);
+}
+
+/*
  * The text under n into the paragraph being gathered (pending); a block
  * element ends it into out.
  */
@@ -386,6 +453,10 @@ html_walk(const xmlNode *n, struct buf *pending, struct buf *out)
 			if (n->content != NULL)
 				buf_add(pending, n->content,
 				    strlen((const char *)n->content));
+			continue;
+		}
+		if (n->type == XML_ENTITY_REF_NODE) {
+			add_entity(pending, n);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE || dropped(local(n)))
@@ -973,7 +1044,12 @@ static void
 xml_error(void *ctx, xmlErrorPtr e)
 {
 	(void)ctx;
-	if (e->level < XML_ERR_ERROR)
+	/*
+	 * An entity a document with an external DTD (never read) does not
+	 * declare harms nothing around it: its text is as written
+	 * (add_entity()).
+	 */
+	if (e->level < XML_ERR_ERROR || e->code == XML_WAR_UNDECLARED_ENTITY)
 		return;
 	xml_errors++;
 	snprintf(xml_msg, sizeof xml_msg, "%s", e->message ? e->message : "?");
@@ -990,7 +1066,7 @@ child(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-/* the text nodes under n into b: entity references are not followed */
+/* the text nodes under n into b, and undeclared entities (add_entity()) */
 static void
 gather(const xmlNode *n, struct buf *b)
 {
@@ -998,6 +1074,8 @@ gather(const xmlNode *n, struct buf *b)
 		if ((n->type == XML_TEXT_NODE || n->type ==
 		    XML_CDATA_SECTION_NODE) && n->content != NULL)
 			buf_add(b, n->content, strlen((const char *)n->content));
+		else if (n->type == XML_ENTITY_REF_NODE)
+			add_entity(b, n);
 		else if (n->type == XML_ELEMENT_NODE)
 			gather(n->children, b);
 	}
@@ -1463,21 +1541,34 @@ static struct feed_pass {
 	xmlParserCtxtPtr ctxt;
 	const struct xml_kind *kind;	/* by the root; NULL before it */
 	bool	 other;			/* the root is no feed's */
-	bool	 failed;		/* an item was bad: the pass stopped */
+	bool	 failed;		/* it was stopped by an error */
 	int	 depth;			/* of the element open */
 	int	 at;			/* the item's depth, 0 outside one */
-	int	 errors;		/* what libxml2 said before the item */
 	uint64_t item;			/* items begun */
 	bool	 lang_read;		/* the feed's <language>, once */
 	struct buf lang;
 } fp;
 
-/* the item open was bad: said, and the pass stops */
+/*
+ * libxml2 said something is wrong: the pass stops.  Inside an item, the
+ * item is said and skipped; outside one the items are not harmed, but
+ * the parser is (past an error it drops entity references: &lt;p&gt;
+ * would come out as p), so the rest is read an item at a time.
+ */
 static void
-feed_bad(void)
+feed_stop(void)
 {
-	item_error(fp.item, "%s; skipped", xml_msg[0] ? xml_msg :
-	    "malformed");
+	const char *msg = xml_msg[0] ? xml_msg : "malformed";
+
+	if (fp.at > 0)
+		item_error(fp.item, "%s; skipped", msg);
+	else if (fp.kind != NULL && fp.item > 0)
+		err_warn(doc.p, doc.n, -1, "after item %llu: %s; the items "
+		    "after it read one by one", (unsigned long long)fp.item,
+		    msg);
+	else if (fp.kind != NULL)
+		err_warn(doc.p, doc.n, -1, "before its first item: %s; the "
+		    "items read one by one", msg);
 	fp.failed = true;
 	fp.at = 0;
 	xmlStopParser(fp.ctxt);
@@ -1492,8 +1583,8 @@ feed_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	    attr);
 	if (ctx != fp.ctxt)
 		return;		/* an entity's text, read on its own */
-	if (fp.at > 0 && xml_errors > fp.errors) {
-		feed_bad();
+	if (xml_errors > 0) {
+		feed_stop();
 		return;
 	}
 	fp.depth++;
@@ -1506,7 +1597,6 @@ feed_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	if (fp.at == 0 && strcmp((const char *)name, fp.kind->item) == 0) {
 		fp.at = fp.depth;
 		fp.item++;
-		fp.errors = xml_errors;
 	}
 }
 
@@ -1545,8 +1635,8 @@ feed_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	if (ctx != fp.ctxt)
 		return;
 	fp.depth--;
-	if (fp.at > 0 && xml_errors > fp.errors) {
-		feed_bad();
+	if (xml_errors > 0) {
+		feed_stop();
 		return;
 	}
 	if (item) {
@@ -1592,7 +1682,7 @@ xml_feed(void)
 
 	utf8_clean();
 	doc_entities = find(text.p, text.n, "<!ENTITY", 8) != NULL;
-	if ((fp.ctxt = xmlNewParserCtxt()) == NULL)
+	if ((fp.ctxt = xml_parser()) == NULL)
 		err_fatal("out of memory");
 	fp.ctxt->sax->startElementNs = feed_start;
 	fp.ctxt->sax->endElementNs = feed_end;
@@ -1605,14 +1695,14 @@ xml_feed(void)
 	xml_msg[0] = '\0';
 	d = xmlCtxtReadIO(fp.ctxt, feed_text, NULL, &at, NULL, NULL,
 	    xml_options());
-	if (fp.at > 0)
-		feed_bad();	/* cut short */
+	if (!fp.failed && xml_errors > 0)
+		feed_stop();	/* cut short, or past the last event */
 	xmlFreeDoc(d);
 	xmlFreeParserCtxt(fp.ctxt);
 	fp.ctxt = NULL;
 	if (fp.other)
 		return false;
-	if (fp.failed || fp.kind == NULL || xml_errors > 0) {
+	if (fp.failed || fp.kind == NULL) {
 		/*
 		 * Past markup it could not read: the rest an item at a
 		 * time, past the items already out or said.

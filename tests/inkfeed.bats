@@ -195,6 +195,40 @@ stories() {
 	assert_output 'bad.xml#1 inkfeed bad.xml#3'
 }
 
+@test "HTML's entities unescaped in a feed are their characters; an unknown one is an error" {
+	cat > ent.xml <<-'XML'
+	<?xml version="1.0"?>
+	<rss version="2.0"><channel>
+	<item><title>Caf&eacute; opens&nbsp;&mdash; at last</title><description>&lt;p&gt;Tea &amp;amp; cake&lt;/p&gt; &rsquo;til late</description></item>
+	<item><title>two</title><description>a &bogus; one</description></item>
+	<item><title>three</title><description>&lt;p&gt;x&lt;/p&gt;</description></item>
+	</channel></rss>
+	XML
+	run -1 --separate-stderr bash -c 'set -o pipefail; inkcat ent.xml | inkfeed | cut -f 1,3,5'
+	assert_line "$(printf 'ent.xml#1\t1\tCafé opens\u00a0— at last')"
+	assert_line "$(printf 'ent.xml#1\t3\tTea & cake')"
+	assert_line "$(printf 'ent.xml#1\t5\t\u2019til late')"
+	assert_line "$(printf 'ent.xml#3\t3\tx')"
+	refute_output --partial 'ent.xml#2'
+	[ "$stderr" = "inkfeed: ent.xml: item 2: Entity 'bogus' not defined; skipped" ]
+}
+
+@test "bad markup outside the items: said, and the items after it come out whole" {
+	# past an error libxml2 drops entity references: the description's
+	# escaped <p> came out as 'px amp; y/p'
+	cat > amp.xml <<-'XML'
+	<?xml version="1.0"?>
+	<rss version="2.0"><channel><title>Tom & Jerry</title>
+	<item><title>a &amp; b</title><description>&lt;p&gt;x &amp;amp; y&lt;/p&gt;&lt;p&gt;z&lt;/p&gt;</description></item>
+	<item><title>c</title><description>&lt;p&gt;w&lt;/p&gt;</description></item>
+	</channel></rss>
+	XML
+	run -0 --separate-stderr bash -c 'inkcat amp.xml | inkfeed | cut -f 1,3,5'
+	assert_output "$(printf 'amp.xml#%s\n' '1	1	a & b' '1	2	' '1	3	x & y' '1	4	' '1	5	z' \
+	    '2	1	c' '2	2	' '2	3	w')"
+	[ "$stderr" = "inkfeed: amp.xml: before its first item: xmlParseEntityRef: no name; the items read one by one" ]
+}
+
 @test "the item before a malformed one comes out, wherever the bad one falls" {
 	# libxml2's streaming reader, read ahead, took an error in the next
 	# item for one in the item it was reading, and dropped that one too
