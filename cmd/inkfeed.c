@@ -1553,7 +1553,8 @@ static struct feed_pass {
  * libxml2 said something is wrong: the pass stops.  Inside an item, the
  * item is said and skipped; outside one the items are not harmed, but
  * the parser is (past an error it drops entity references: &lt;p&gt;
- * would come out as p), so the rest is read an item at a time.
+ * would come out as p), so it is said, and the rest is read an item at
+ * a time.
  */
 static void
 feed_stop(void)
@@ -1563,11 +1564,11 @@ feed_stop(void)
 	if (fp.at > 0)
 		item_error(fp.item, "%s; skipped", msg);
 	else if (fp.kind != NULL && fp.item > 0)
-		err_warn(doc.p, doc.n, -1, "after item %llu: %s; the items "
+		err_input(doc.p, doc.n, -1, "after item %llu: %s; the items "
 		    "after it read one by one", (unsigned long long)fp.item,
 		    msg);
 	else if (fp.kind != NULL)
-		err_warn(doc.p, doc.n, -1, "before its first item: %s; the "
+		err_input(doc.p, doc.n, -1, "before its first item: %s; the "
 		    "items read one by one", msg);
 	fp.failed = true;
 	fp.at = 0;
