@@ -1317,23 +1317,46 @@ atom_type(const xmlNode *n, const char *t)
 	return is;
 }
 
-/* an Atom text construct (a title) as one line of text, not markup */
+/* does p[0, n) hold an entity reference (&amp;, &#39;)? */
+static bool
+has_entity(const char *p, size_t n)
+{
+	for (const char *q = p; (q = memchr(q, '&', (size_t)(p + n - q))) !=
+	    NULL; q++) {
+		size_t k = 1;
+
+		if (q + 1 < p + n && q[1] == '#')
+			k++;
+		while (q + k < p + n && isalnum((unsigned char)q[k]))
+			k++;
+		if (k > 1 && q + k < p + n && q[k] == ';')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A feed's title as one line of text, not markup.  Atom says by its type
+ * whether a title is HTML or XHTML; RSS does not, and its titles hold
+ * escaped markup or entities (AT&amp;amp;T) often enough: a title that
+ * does is read as HTML.
+ */
 static void
-atom_line(struct buf *b, const xmlNode *n)
+title_line(struct buf *b, const xmlNode *n, enum format f)
 {
 	static struct buf pending, t;
 
 	t.n = 0;
-	if (atom_type(n, "xhtml")) {
+	if (f == F_ATOM && atom_type(n, "xhtml")) {
 		pending.n = 0;
 		html_walk(n->children, &pending, &t);
 		add_para(&t, pending.p, pending.n);
-	} else if (atom_type(n, "html")) {
-		set_text(&pending, n);
-		add_html(&t, pending.p, pending.n);
 	} else {
 		set_text(b, n);
-		return;
+		if (f == F_ATOM ? !atom_type(n, "html") : !has_markup(b->p,
+		    b->n) && !has_entity(b->p, b->n))
+			return;
+		add_html(&t, b->p, b->n);
 	}
 	set_one_line(b, t.p, t.n);
 }
@@ -1354,7 +1377,7 @@ feed_item(xmlNode *it, enum format f)
 		return;
 	}
 	if (f == F_ATOM) {
-		atom_line(&st.title, child(it, "title"));
+		title_line(&st.title, child(it, "title"), f);
 		set_text(&st.id, child(it, "id"));
 		for (c = it->children; c != NULL; c = c->next) {
 			xmlChar *rel;
@@ -1381,7 +1404,7 @@ feed_item(xmlNode *it, enum format f)
 		c = child(it, "content") ? child(it, "content") : child(it,
 		    "summary");
 	} else {
-		set_text(&st.title, child(it, "title"));
+		title_line(&st.title, child(it, "title"), f);
 		set_text(&st.url, child(it, "link"));
 		set_text(&st.id, child(it, "guid"));
 		if (st.id.n == 0 && f == F_RDF) {

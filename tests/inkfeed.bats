@@ -42,6 +42,18 @@ stories() {
 	assert_line 'atom.xml#tag:example.org,2026:ferry 9 Night boats on Fridays'
 }
 
+@test "an RSS title holding escaped markup or entities is read as HTML; one that only looks so is kept" {
+	{
+		echo '<?xml version="1.0"?><rss version="2.0"><channel>'
+		for t in 'Rail &lt;b&gt;link&lt;/b&gt; opens' 'AT&amp;amp;T profits' '5 &lt;10 items' 'R&amp;D &amp; more'; do
+			echo "<item><title>$t</title><description>x</description></item>"
+		done
+		echo '</channel></rss>'
+	} > titles.xml
+	run -0 bash -c 'inkcat titles.xml | inkfeed | inkfmt -f doc,title | awk -F "\t" "\$2 != \"\""'
+	assert_output "$(printf 'titles.xml#%s\n' '1	Rail link opens' '2	AT&T profits' '3	5 <10 items' '4	R&D & more')"
+}
+
 @test "dates as ISO 8601: RFC 822 with a zone name or a whole month, a space before the time, a Chinese date" {
 	{
 		echo '<?xml version="1.0"?><rss version="2.0"><channel>'
