@@ -1361,6 +1361,24 @@ title_line(struct buf *b, const xmlNode *n, enum format f)
 	set_one_line(b, t.p, t.n);
 }
 
+/*
+ * RSS 2.0's author is an address, and the name, if any, after it in
+ * parentheses (desk@example.org (Mara Quinn)): the name, then.
+ */
+static void
+rss_author(struct buf *b)
+{
+	const char *at, *open;
+
+	if (b->n < 2 || b->p[b->n - 1] != ')' || (at = memchr(b->p, '@',
+	    b->n)) == NULL || (open = memchr(at, '(', (size_t)(b->p + b->n -
+	    at))) == NULL || memchr(b->p, ' ', (size_t)(open - b->p)) !=
+	    open - 1 || open + 1 >= b->p + b->n - 1)
+		return;
+	memmove(b->p, open + 1, (size_t)(b->p + b->n - 1 - (open + 1)));
+	b->n = (size_t)(b->p + b->n - 1 - (open + 1));
+}
+
 /* an RSS 2.0 or RSS 1.0 item, or an Atom entry */
 static void
 feed_item(xmlNode *it, enum format f)
@@ -1419,6 +1437,7 @@ feed_item(xmlNode *it, enum format f)
 		xmlFree(s);
 		set_text(&st.author, child(it, "creator") ? child(it,
 		    "creator") : child(it, "author"));
+		rss_author(&st.author);
 		c = child(it, "encoded") ? child(it, "encoded") : child(it,
 		    "description");
 	}

@@ -54,6 +54,18 @@ stories() {
 	assert_output "$(printf 'titles.xml#%s\n' '1	Rail link opens' '2	AT&T profits' '3	5 <10 items' '4	R&D & more')"
 }
 
+@test "an RSS author is the name after the address, when there is one" {
+	{
+		echo '<?xml version="1.0"?><rss version="2.0"><channel>'
+		for a in 'desk@example.org (Mara Quinn)' 'desk@example.org' 'news@example.cn (记者 李晓婷)'; do
+			echo "<item><title>t</title><author>$a</author><description>x</description></item>"
+		done
+		echo '</channel></rss>'
+	} > authors.xml
+	run -0 bash -c 'inkcat authors.xml | inkfeed | inkfmt -f doc,author | awk -F "\t" "\$2 != \"\""'
+	assert_output "$(printf 'authors.xml#%s\n' '1	Mara Quinn' '2	desk@example.org' '3	记者 李晓婷')"
+}
+
 @test "dates as ISO 8601: RFC 822 with a zone name or a whole month, a space before the time, a Chinese date" {
 	{
 		echo '<?xml version="1.0"?><rss version="2.0"><channel>'
