@@ -1153,17 +1153,17 @@ set_line(struct buf *b, const xmlNode *n)
 	set_one_line(b, b->p, b->n);
 }
 
-/* the paragraphs under n (a body, HTML or NITF) into the story */
+/* the paragraphs under n (a body, HTML, XHTML or NITF) into out */
 static void
-add_blocks(const xmlNode *n)
+add_blocks(const xmlNode *n, struct buf *out)
 {
 	static struct buf pending;
 
 	if (n == NULL)
 		return;
 	pending.n = 0;
-	html_walk(n->children, &pending, &st.body);
-	add_para(&st.body, pending.p, pending.n);
+	html_walk(n->children, &pending, out);
+	add_para(out, pending.p, pending.n);
 }
 
 /* a date in attribute name of n into st.date, as ISO 8601 */
@@ -1210,8 +1210,8 @@ nitf_body(const xmlNode *it)
 {
 	const xmlNode *b = child(it, "body");
 
-	add_blocks(path(b, "body.content"));
-	add_blocks(path(b, "body.end"));
+	add_blocks(path(b, "body.content"), &st.body);
+	add_blocks(path(b, "body.end"), &st.body);
 }
 
 /*
@@ -1286,9 +1286,9 @@ g2_item(const xmlNode *it)
 					    "body/body.head/dateline"));
 				nitf_body(c);
 			} else if ((x = child(c, "body")) != NULL) {
-				add_blocks(x);		/* XHTML */
+				add_blocks(x, &st.body);	/* XHTML */
 			} else {
-				add_blocks(c);
+				add_blocks(c, &st.body);
 			}
 		}
 		return;
@@ -1344,13 +1344,11 @@ has_entity(const char *p, size_t n)
 static void
 title_line(struct buf *b, const xmlNode *n, enum format f)
 {
-	static struct buf pending, t;
+	static struct buf t;
 
 	t.n = 0;
 	if (f == F_ATOM && atom_type(n, "xhtml")) {
-		pending.n = 0;
-		html_walk(n->children, &pending, &t);
-		add_para(&t, pending.p, pending.n);
+		add_blocks(n, &t);
 	} else {
 		set_text(b, n);
 		if (f == F_ATOM ? !atom_type(n, "html") : !has_markup(b->p,
@@ -1442,7 +1440,7 @@ feed_item(xmlNode *it, enum format f)
 		    "description");
 	}
 	if (f == F_ATOM && atom_type(c, "xhtml"))
-		add_blocks(c);
+		add_blocks(c, &st.body);
 	else
 		add_field_of(c);
 }
