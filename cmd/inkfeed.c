@@ -1351,8 +1351,8 @@ title_line(struct buf *b, const xmlNode *n, enum format f)
 		add_blocks(n, &t);
 	} else {
 		set_text(b, n);
-		if (f == F_ATOM ? !atom_type(n, "html") : !has_markup(b->p,
-		    b->n) && !has_entity(b->p, b->n))
+		if (b->n == 0 || (f == F_ATOM ? !atom_type(n, "html") :
+		    !has_markup(b->p, b->n) && !has_entity(b->p, b->n)))
 			return;
 		add_html(&t, b->p, b->n);
 	}
