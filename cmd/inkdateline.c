@@ -37,6 +37,8 @@ static const char *const leads[] = {
 	"[(（【]?" DL_ZH_MEDIA "[)）】]?",
 	"[(（【]?" DL_ZH_NEWS "[)）】]?",
 	DL_EN,
+	DL_EN_WIRE,
+	DL_EN_DAY,
 	DL_EN_BARE,
 };
 /* a Chinese dateline in brackets that closes a paragraph */

@@ -42,12 +42,29 @@
 #define DL_MONTH "(?i:January|February|March|April|June|July|August|" \
 	"September|October|November|December|Jan|Feb|Mar|Apr|May|Jun|Jul|" \
 	"Aug|Sept|Sep|Oct|Nov|Dec)"
+/* the agencies an English dateline names in parentheses */
+#define DL_EN_AGENCY "AP|Reuters|AFP|Xinhua|UPI|Bloomberg|dpa|Kyodo|" \
+	"GLOBE NEWSWIRE"
+/* a place in capitals, then its state or country: SPRINGFIELD, Ill. */
+#define DL_EN_PLACE "(?<place>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.]+" \
+	"(?: [A-Z][A-Za-z.]+)?)*)"
+/* , Jan. 25 or , March 3, 2026 */
+#define DL_EN_DATE "(?:, (?<month>" DL_MONTH ")\\.? (?<day>\\d{1,2})" \
+	"(?:, (?<year>\\d{4}))?)?"
+#define DL_EN_DASH " ?(?:--|—|–|-)"
 /* WASHINGTON (AP) —, BEIJING, Jan. 25 (Xinhua) --, SPRINGFIELD, Ill. (AP) — */
-#define DL_EN "(?<place>[A-Z][A-Z.'’ -]*[A-Z.](?:, [A-Z][A-Za-z.]+" \
-	"(?: [A-Z][A-Za-z.]+)?)*)(?:, (?<month>" DL_MONTH ")\\.? " \
-	"(?<day>\\d{1,2})(?:, (?<year>\\d{4}))?)? " \
-	"\\((?<agency>AP|Reuters|AFP|Xinhua|UPI|Bloomberg|dpa|Kyodo)\\) ?" \
-	"(?:--|—|–|-)"
+#define DL_EN DL_EN_PLACE DL_EN_DATE " \\((?<agency>" DL_EN_AGENCY ")\\)" \
+	DL_EN_DASH
+/*
+ * Press releases: NEW YORK, March 3, 2026 /PRNewswire/ --, and
+ * BOSTON--(BUSINESS WIRE)--
+ */
+#define DL_EN_WIRE DL_EN_PLACE "(?:" DL_EN_DATE " /(?<agency>PRNewswire|" \
+	"CNW)(?:-[A-Za-z]+)?/" DL_EN_DASH "|--\\((?<agency>BUSINESS WIRE)" \
+	"\\)--)"
+/* Jan 25 (Reuters) -: a dateline with no place, as Reuters' now are */
+#define DL_EN_DAY "(?<month>" DL_MONTH ")\\.? (?<day>\\d{1,2}) " \
+	"\\((?<agency>" DL_EN_AGENCY ")\\)" DL_EN_DASH
 /*
  * BOGOTA, March 13 -, FORT COLLINS, Colo., March 3 -, Oklahoma City,
  * March 3 - (Reuters-21578: no agency in the dateline)

@@ -32,6 +32,8 @@ static const struct {
 	{ ITEM_DATELINE, "[(（【]?" DL_ZH "[)）】]?" },
 	/* WASHINGTON (AP) —, BOGOTA, March 13 - */
 	{ ITEM_DATELINE, DL_EN },
+	{ ITEM_DATELINE, DL_EN_WIRE },
+	{ ITEM_DATELINE, DL_EN_DAY },
 	{ ITEM_DATELINE, DL_EN_BARE },
 	/* ■新华社记者, (记者 李晓婷), 本报记者, 文/X, By JANE SMITH */
 	{ ITEM_BYLINE, "[■□●◆]?新华社(?:特约)?(?:记者|通讯员)" },

@@ -94,6 +94,20 @@ dl() {
 	assert_output 'dl=NEW YORK, March 13 dl.place=NEW YORK dl.date=--03-13 dl.pos=lead'
 }
 
+@test "English datelines with no place (Jan 25 (Reuters) -) and of press releases" {
+	run -0 dl 'Jan 25 (Reuters) - Oil prices rose.'
+	assert_output 'dl=Jan 25 (Reuters) dl.agency=Reuters dl.date=--01-25 dl.pos=lead'
+	run -0 dl 'NEW YORK, March 3, 2026 /PRNewswire/ -- Acme Corp announced.'
+	assert_output 'dl=NEW YORK, March 3, 2026 /PRNewswire/ dl.agency=PRNewswire dl.place=NEW YORK dl.date=2026-03-03 dl.pos=lead'
+	run -0 dl 'BOSTON--(BUSINESS WIRE)--Acme Corp said.'
+	assert_output 'dl=BOSTON--(BUSINESS WIRE) dl.agency=BUSINESS WIRE dl.place=BOSTON dl.pos=lead'
+	run -0 dl 'SAN JOSE, Calif., Jan. 5, 2026 (GLOBE NEWSWIRE) -- Acme said.'
+	assert_output 'dl=SAN JOSE, Calif., Jan. 5, 2026 (GLOBE NEWSWIRE) dl.agency=GLOBE NEWSWIRE dl.place=SAN JOSE, Calif. dl.date=2026-01-05 dl.pos=lead'
+	# a month and a day in running text are no dateline
+	run -0 dl 'May 5 was a good day (AP) - no.'
+	assert_output ''
+}
+
 @test "not in running text: a city and a date mentioned, 新华社记者, 电话 and 电网" {
 	run -0 dl '他说，北京1月25日电话会议已经结束。'
 	assert_output ''
