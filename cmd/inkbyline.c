@@ -970,7 +970,7 @@ start(size_t maxrec)
 		return;
 	buf_add(&all, "", 1);
 	user_re = pat_compile(all.p, 0, "inkbyline");
-	user_md = pcre2_match_data_create(32, NULL);
+	user_md = pat_match_data(&user_re, 1);
 	buf_free(&all);
 }
 

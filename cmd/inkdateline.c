@@ -108,7 +108,8 @@ compile_all(const char *file, bool show)
 	lead_re = pat_compile(all.p, PCRE2_ANCHORED, "inkdateline");
 	tail_re = pat_compile(tail, PCRE2_ENDANCHORED, "inkdateline");
 	glued_re = pat_compile(glued, 0, "inkdateline");
-	md = pcre2_match_data_create(32, NULL);
+	md = pat_match_data((pcre2_code *[]){ lead_re, tail_re, glued_re },
+	    3);
 	buf_free(&all);
 }
 

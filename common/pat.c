@@ -65,6 +65,21 @@ pat_file(struct buf *alt, const char *file)
 	free(line);
 }
 
+pcre2_match_data *
+pat_match_data(pcre2_code *const *re, size_t n)
+{
+	uint32_t most = 0, count;
+	pcre2_match_data *md;
+
+	for (size_t i = 0; i < n; i++)
+		if (pcre2_pattern_info(re[i], PCRE2_INFO_CAPTURECOUNT, &count) ==
+		    0 && count > most)
+			most = count;
+	if ((md = pcre2_match_data_create(most + 1, NULL)) == NULL)
+		err_fatal("out of memory");
+	return md;
+}
+
 const char *
 pat_group(const pcre2_code *re, pcre2_match_data *md, const char *subject,
     const char *name, size_t *n)
@@ -81,7 +96,8 @@ pat_group(const pcre2_code *re, pcre2_match_data *md, const char *subject,
 	for (PCRE2_SPTR e = first; e <= last; e += size) {
 		unsigned k = (unsigned)e[0] << 8 | e[1];
 
-		if (ov[2 * k] != PCRE2_UNSET) {
+		if (k < pcre2_get_ovector_count(md) && ov[2 * k] !=
+		    PCRE2_UNSET) {
 			*n = ov[2 * k + 1] - ov[2 * k];
 			return subject + ov[2 * k];
 		}

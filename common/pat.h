@@ -25,6 +25,8 @@ void	pat_alt(struct buf *alt, const char *p, size_t n);
  * is a fatal error naming its line.
  */
 void	pat_file(struct buf *alt, const char *file);
+/* match data with room for every group of any of the n patterns */
+pcre2_match_data *pat_match_data(pcre2_code *const *re, size_t n);
 /* the text of the first group named name that is set in md, or n = 0 */
 const char *pat_group(const pcre2_code *re, pcre2_match_data *md,
 	    const char *subject, const char *name, size_t *n);
