@@ -66,3 +66,14 @@ setup() {
 		assert_output --partial "$p: stdin is a terminal"
 	done
 }
+
+@test "the tests' retry_hung passes on what the second run writes, not what the hung one did" {
+	cd_tmp
+	# the first run writes half and hangs; the second writes all
+	cat > twice <<-'SH'
+	if [ -e ran ]; then echo whole; exit 0; fi
+	touch ran; echo half; exec sleep 30
+	SH
+	RETRY_HUNG_AFTER=1 run -0 retry_hung sh twice
+	assert_output 'whole'
+}

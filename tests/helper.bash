@@ -23,9 +23,16 @@ cd_tmp() {
 # 20221122's --shard now and then hangs in its own perl threads (once in
 # 60 to 80 runs here, with no ink program in the pipe at all)
 retry_hung() {
-	local s=0
-	timeout 60 "$@" || s=$?
-	[ "$s" -eq 124 ] || return "$s"
-	echo "# hung, run once more: $*" >&3
-	timeout 60 "$@"
+	local s=0 out
+	out=$(mktemp)
+	timeout "${RETRY_HUNG_AFTER:-60}" "$@" > "$out" || s=$?
+	if [ "$s" -eq 124 ]; then
+		# what the hung run wrote is not passed on: only the second's
+		echo "# hung, run once more: $*" >&3
+		s=0
+		timeout "${RETRY_HUNG_AFTER:-60}" "$@" > "$out" || s=$?
+	fi
+	cat "$out"
+	rm -f "$out"
+	return "$s"
 }
