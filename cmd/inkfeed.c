@@ -1573,9 +1573,9 @@ feed_items(const struct xml_kind *kind, uint64_t done)
  * build the tree; wrapped, they read an item's tree as the item ends,
  * write the story and let the tree go, so that no more than an item is
  * held as a tree (as its streaming reader would, at two thirds of the
- * time).  An error inside an item stops the pass there: past bad markup,
- * recovery may take the items after for part of it, and feed_items()
- * reads them each on its own.
+ * time).  An error stops the pass there (feed_stop()): past bad markup,
+ * recovery may take the items after for part of the one open, and drops
+ * entity references; feed_items() reads the rest each on its own.
  */
 static struct feed_pass {
 	xmlParserCtxtPtr ctxt;

@@ -235,6 +235,11 @@ stories() {
 	assert_line "$(printf 'ent.xml#3\t3\tx')"
 	refute_output --partial 'ent.xml#2'
 	[ "$stderr" = "inkfeed: ent.xml: item 2: Entity 'bogus' not defined; skipped" ]
+	# with an external DTD (never read), it may be declared there: kept
+	# as written, and the item with it
+	sed 's|^<rss|<!DOCTYPE rss SYSTEM "rss.dtd">\n<rss|' ent.xml > dtd.xml
+	run -0 bash -c 'inkcat dtd.xml | inkfeed | cut -f 1,3,5 | grep "^dtd.xml#2	3"'
+	assert_output "$(printf 'dtd.xml#2\t3\ta &bogus; one')"
 }
 
 @test "bad markup outside the items: said (exit 1), and the items after it come out whole" {
